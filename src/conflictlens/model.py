@@ -1,0 +1,109 @@
+"""The typed records that flow through the pipeline.
+
+An ``Article`` is created by ingest from a ``RawDocument`` and enriched by each stage.
+Every extracted item carries character offsets into ``Article.text`` (the cleaned text),
+so ``text[start:end]`` is always its evidence. Nothing here touches storage or the CLI.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Format = Literal["text", "html"]
+Provenance = Literal["explicit", "inferred", "none"]
+Precision = Literal["day", "month", "year", "none"]
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One input document as read from disk, stdin or a JSONL line, before cleaning."""
+
+    source: str
+    content: str
+    format: Format
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be turned into an article, and why."""
+
+    source: str
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    line: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Published:
+    date: str | None = None
+    precision: Precision = "none"
+    provenance: Provenance = "none"
+    rule: str | None = None
+    evidence: str | None = None
+
+
+@dataclass
+class Article:
+    """The article record every stage reads and enriches."""
+
+    source: str
+    raw: RawDocument
+    text: str = ""
+    removed: list[RemovedLine] = field(default_factory=list)
+    title: str | None = None
+    title_provenance: Provenance = "none"
+    outlet: str | None = None
+    author: str | None = None
+    dateline: str | None = None
+    language: str | None = None
+    published: Published = field(default_factory=Published)
+    # Filled by later stages; exported as the contract's sections.
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    casualties: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    framing: list[dict[str, Any]] = field(default_factory=list)
+    stages: dict[str, str] = field(default_factory=dict)
+    # Transient, never stored or exported: the structural lines ``clean`` set aside for
+    # ``metadata`` (mastheads, date lines, bylines) and the spaCy Doc for this text.
+    header: list[Any] = field(default_factory=list, repr=False, compare=False)
+    doc: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def id(self) -> str:
+        return content_id(self.text)
+
+    def metadata_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "url": self.raw.url,
+            "outlet": self.outlet,
+            "title": self.title,
+            "title_provenance": self.title_provenance,
+            "author": self.author,
+            "language": self.language,
+            "dateline": self.dateline,
+            "published": asdict(self.published),
+            "text": self.text,
+            "removed": [asdict(r) for r in self.removed],
+        }
+
+
+def content_id(text: str) -> str:
+    """Article id: a hash of the cleaned text, so the same article always gets the same id."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
