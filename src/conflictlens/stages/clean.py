@@ -53,7 +53,8 @@ def clean_lines(raw_lines: list[str], settings: Settings, title_hint: str | None
     kept: list[str] = []
     title = title_hint
     dates: list[tuple[int, hdr.DateLine]] = []
-    previous_reason: str | None = None
+    seq: list[str | None] = []  # the removal reason of each non-empty line, in order
+    where: dict[int, int] = {}  # header position of a date line -> its index in seq
     for i, line in enumerate(lines):
         if not line:
             continue
@@ -69,6 +70,7 @@ def clean_lines(raw_lines: list[str], settings: Settings, title_hint: str | None
             date = hdr.match_date_line(line)
             if date:
                 dates.append((len(result.header), date))
+                where[len(result.header)] = len(seq)
                 role, value = "date", date.date_text
                 reason = "date line" + ("; view counter" if date.has_counter else "")
         if reason is None and zone == "head":
@@ -86,34 +88,32 @@ def clean_lines(raw_lines: list[str], settings: Settings, title_hint: str | None
             kept.append(line)
         else:
             result.removed.append(RemovedLine(line, reason))
-            _mark_site_date(result, dates, reason, previous_reason)
-        previous_reason = reason
-    _finish_site_dates(result, dates)
+        seq.append(reason)
+    _site_dates(result, dates, seq, where)
     if title_hint and (not kept or not _same(kept[0], title_hint)):
         kept.insert(0, normalize_line(title_hint))
     result.text = "\n\n".join(kept)
     return result
 
 
-_WIDGET_REASONS = {"weather widget", "weather widget location"}
+_WIDGET_REASONS = {"weather widget", "weather widget location", "font-size widget", "outlet masthead",
+                   "loading indicator"}
 
 
-def _mark_site_date(result: CleanResult, dates: list, reason: str, previous_reason: str | None) -> None:
-    """A weekday-led date line next to a weather widget is the site's 'today' header."""
-    if not dates or not reason.startswith("date line"):
-        return
-    pos, date = dates[-1]
-    if pos == len(result.header) - 1 and date.has_weekday and previous_reason in _WIDGET_REASONS:
-        _relabel(result, pos)
+def _site_dates(result: CleanResult, dates: list, seq: list[str | None], where: dict[int, int]) -> None:
+    """Which weekday-led date lines are the site's "today" header rather than the article date.
 
-
-def _finish_site_dates(result: CleanResult, dates: list) -> None:
-    """A weekday-led date line followed by another date line is a site header, not the article date."""
-    for n, (pos, date) in enumerate(dates[:-1]):
-        if date.has_weekday and result.header[pos].role == "date":
-            later = dates[n + 1][1]
-            if later.date_text != date.date_text:
-                _relabel(result, pos)
+    Such a line is the site's header when it sits beside page furniture (a masthead, a
+    weather or font-size widget) or when a different date line follows it.
+    """
+    for n, (pos, date) in enumerate(dates):
+        if not date.has_weekday or result.header[pos].role != "date":
+            continue
+        k = where[pos]
+        neighbours = {seq[k - 1] if k > 0 else None, seq[k + 1] if k + 1 < len(seq) else None}
+        later = [d for _, d in dates[n + 1:] if d.date_text != date.date_text]
+        if neighbours & _WIDGET_REASONS or later:
+            _relabel(result, pos)
 
 
 def _relabel(result: CleanResult, pos: int) -> None:

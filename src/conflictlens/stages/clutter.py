@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,8 +22,8 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»]$")
 
 
 def normalize_line(line: str) -> str:
-    """Collapse runs of spaces/tabs (incl. no-break spaces) and strip the ends."""
-    return _WS.sub(" ", line).strip()
+    """NFC-normalise, collapse runs of spaces/tabs (incl. no-break spaces), strip the ends."""
+    return _WS.sub(" ", unicodedata.normalize("NFC", line)).strip()
 
 
 def word_count(line: str) -> int:

@@ -41,6 +41,8 @@ def extract(html: str, settings: Settings, url: str | None = None) -> Extracted:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=True,
             favor_recall=settings.html_favor_recall,
+            # htmldate drops dates after today by default; archives and fixtures may be newer.
+            date_extraction_params={"original_date": True, "max_date": "2100-12-31"},
         )
     except (ValueError, TypeError, lxml.etree.LxmlError) as exc:  # malformed markup
         log.debug("trafilatura failed on %s: %s", url, exc)

@@ -132,13 +132,18 @@ def pick_published(article: Article) -> Published:
 
 
 def find_dateline(text: str, title: str | None) -> str | None:
+    m = _dateline_match(text, title)
+    return m.group("place").strip() if m else None
+
+
+def _dateline_match(text: str, title: str | None) -> re.Match[str] | None:
     paragraphs = text.split("\n\n")
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     for paragraph in paragraphs[:2]:
         m = _DATELINE.match(paragraph)
         if m:
-            return m.group("place").strip()
+            return m
     return None
 
 
@@ -168,11 +173,13 @@ def run(article: Article, settings: Settings) -> Article:
         article.title = lead if len(lead) <= 160 else lead[:157].rsplit(" ", 1)[0] + "..."
         article.title_provenance = "inferred"
     domain = urlparse(raw.url).hostname if raw.url else None
+    dateline = _dateline_match(article.text, article.title)
+    agency = dateline.group("agency") if dateline else None  # "KORSA, March 13 (Wire) -"
     article.outlet = hdr.canonical_outlet(
-        raw.outlet or _first(article, "masthead", "masthead-meta") or domain, outlets
+        raw.outlet or _first(article, "masthead", "masthead-meta") or domain or agency, outlets
     )
     article.author = raw.author or _first(article, "byline", "byline-meta")
-    article.dateline = find_dateline(article.text, article.title)
+    article.dateline = dateline.group("place").strip() if dateline else None
     article.language = detect_language(article.text)
     article.published = pick_published(article)
     article.stages[NAME] = VERSION

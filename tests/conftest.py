@@ -1,0 +1,33 @@
+"""Shared fixtures. Tests that need ../shared skip with a message when it is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conflictlens.settings import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SHARED_DATA = SHARED / "data"
+SEEDS = SHARED / "corpus" / "seeds"
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not found at {SEEDS} (the shared folder is absent)")
+    return SEEDS
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"evaluation data not found at {SHARED_DATA} (the shared folder is absent)")
+    return SHARED_DATA
