@@ -78,7 +78,8 @@ def test_directories_recurse_globs_expand_and_stdin_is_read(tmp_path, settings) 
 
 
 def test_html_charset_is_honoured(tmp_path, settings) -> None:
-    page = HTML.replace("<head>", "<head><meta charset='windows-1252'>").replace("Riverton</h1>", "Riverton caf\u00e9</h1>")
+    page = HTML.replace("<head>", "<head><meta charset='windows-1252'>")
+    page = page.replace("Riverton</h1>", "Riverton caf\u00e9</h1>")
     [doc] = items(tmp_path, "cp.html", page.encode("cp1252"), settings)
     assert "caf\u00e9" in doc.content
 

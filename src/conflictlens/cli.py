@@ -11,7 +11,7 @@ import logging
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -39,7 +39,7 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
                         force=True)
 
 
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="settings TOML file")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="settings TOML file")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")]
 VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True, help="more log output")]
 
@@ -74,9 +74,9 @@ def _run_analyze(paths: list[str], db: Path, settings: Settings, quiet: bool) ->
 def analyze_cmd(
     paths: Annotated[list[str], typer.Argument(help="files, directories, globs, or - for stdin")],
     db: Annotated[Path, typer.Option("--db", help="SQLite database file")] = Path("conflictlens.db"),
-    workers: Annotated[Optional[int], typer.Option(help="worker processes")] = None,
-    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="skip larger files")] = None,
-    model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline name")] = None,
+    workers: Annotated[int | None, typer.Option(help="worker processes")] = None,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="skip larger files")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline name")] = None,
     config: ConfigOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = 0,
 ) -> None:
     """Read articles, extract everything, store it in the database."""
@@ -147,9 +147,9 @@ def _print_articles(export: Path) -> None:
 def evaluate_cmd(
     suite: Annotated[list[str], typer.Option("--suite", help="suite name, repeatable, or 'all'")],
     data: Annotated[Path, typer.Option("--data", help="evaluation data folder")] = DEFAULT_DATA,
-    limit: Annotated[Optional[int], typer.Option(help="first N documents of each suite")] = None,
+    limit: Annotated[int | None, typer.Option(help="first N documents of each suite")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of a table")] = False,
-    write_doc: Annotated[Optional[Path], typer.Option("--write-doc", help="write a quality page")] = None,
+    write_doc: Annotated[Path | None, typer.Option("--write-doc", help="write a quality page")] = None,
     config: ConfigOpt = None, verbose: VerboseOpt = 0,
 ) -> None:
     """Score conflictlens against annotated data with each dataset's metric."""
@@ -174,8 +174,8 @@ def evaluate_cmd(
 @app.command("gate")
 def gate_cmd(
     data: Annotated[Path, typer.Option("--data", help="evaluation data folder")] = DEFAULT_DATA,
-    floors: Annotated[Optional[Path], typer.Option(help="floors TOML (default: the packaged one)")] = None,
-    margin: Annotated[Optional[float], typer.Option(help="noise margin under each floor")] = None,
+    floors: Annotated[Path | None, typer.Option(help="floors TOML (default: the packaged one)")] = None,
+    margin: Annotated[float | None, typer.Option(help="noise margin under each floor")] = None,
     config: ConfigOpt = None, verbose: VerboseOpt = 0,
 ) -> None:
     """Fail (exit 1) when any score drops below its pinned floor minus the margin."""

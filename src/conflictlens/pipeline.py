@@ -9,6 +9,7 @@ that article into a ``Skipped`` record; the run goes on.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -56,33 +57,44 @@ def _too_short(article: Article, settings: Settings) -> bool:
     return len(article.text.split()) < settings.min_words
 
 
-def process_batch(raws: list[RawDocument], settings: Settings,
-                  stages: tuple[Stage, ...] = STAGES) -> list[Result]:
-    """Run a batch of raw documents through the stages; keeps input order."""
+def process_batch(raws: list[RawDocument], settings: Settings, stages: tuple[Stage, ...] = STAGES,
+                  timings: dict[str, float] | None = None) -> list[Result]:
+    """Run a batch of raw documents through the stages.
+
+    ``timings``, when given, accumulates the seconds spent in each stage (for benchmarks).
+    """
     results: list[Result] = []
     live: list[Article] = [Article(source=r.source, raw=r) for r in raws]
     for stage in stages:
-        if stage.run_batch is not None:
-            try:
-                stage.run_batch(live, settings)
-            except Exception as exc:  # noqa: BLE001 - one bad batch must not end the run
-                log.warning("stage %s failed on a batch, retrying one by one: %s", stage.name, exc)
-                live = [a for a in live if _single(stage, a, settings, results)]
-            continue
-        kept = []
-        for article in live:
-            if _single(stage, article, settings, results):
-                if stage.name == clean.NAME and _too_short(article, settings):
-                    _skip(article, "no-text",
-                          f"fewer than {settings.min_words} words of article text after cleaning",
-                          results)
-                else:
-                    kept.append(article)
-        live = kept
+        started = time.perf_counter()
+        try:
+            live = _run_stage(stage, live, settings, results)
+        finally:
+            if timings is not None:
+                timings[stage.name] = timings.get(stage.name, 0.0) + time.perf_counter() - started
     for article in live:
         article.header = []
         results.append(article)
     return results
+
+
+def _run_stage(stage: Stage, live: list[Article], settings: Settings, results: list[Result]) -> list[Article]:
+    if stage.run_batch is not None:
+        try:
+            stage.run_batch(live, settings)
+        except Exception as exc:  # noqa: BLE001 - one bad batch must not end the run
+            log.warning("stage %s failed on a batch, retrying one by one: %s", stage.name, exc)
+            live = [a for a in live if _single(stage, a, settings, results)]
+        return live
+    kept = []
+    for article in live:
+        if _single(stage, article, settings, results):
+            if stage.name == clean.NAME and _too_short(article, settings):
+                _skip(article, "no-text",
+                      f"fewer than {settings.min_words} words of article text after cleaning", results)
+            else:
+                kept.append(article)
+    return kept
 
 
 def _single(stage: Stage, article: Article, settings: Settings, results: list[Result]) -> bool:

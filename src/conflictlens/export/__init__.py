@@ -1,5 +1,5 @@
 """Exports of a stored database. JSON follows the contract in docs/export.md."""
 
-from .json import export_json, build_export
+from .json import build_export, export_json
 
 __all__ = ["build_export", "export_json"]
