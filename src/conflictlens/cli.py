@@ -166,7 +166,7 @@ def evaluate_cmd(
     if as_json:
         print(json.dumps([r.to_dict() for r in results], indent=2, sort_keys=True))
     else:
-        out.print(ev.render_table(results))
+        ev.print_results(results, out)
     if write_doc:
         ev.write_quality_doc(results, write_doc)
 
@@ -188,9 +188,11 @@ def gate_cmd(
     for col in ("suite", "metric", "floor", "score", "ok"):
         table.add_column(col)
     for row in result.rows:
-        table.add_row(row.suite, row.metric, f"{row.floor:.3f}", f"{row.score:.3f}",
-                      "[green]ok[/]" if row.ok else "[red]BELOW[/]")
+        score = "missing" if row.score is None else f"{row.score:.3f}"
+        table.add_row(row.suite, row.metric, f"{row.floor:.3f}", score, "[green]ok[/]" if row.ok else "[red]BELOW[/]")
     out.print(table)
+    for suite, message in result.errors.items():
+        err.print(f"[red]{suite}[/]: {message}", highlight=False)
     raise typer.Exit(0 if result.passed else 1)
 
 

@@ -1,0 +1,104 @@
+"""The system side of the evaluation: one plain function per capability.
+
+Each function takes the text the dataset provides (and the resolved ``Settings``) and
+returns predictions in the shape its scorer reads (``records.py``). None of these
+capabilities exists in conflictlens yet, so every body returns an empty result and is
+marked ``@pending``; the suites then report zeros with a note saying so.
+
+Later work replaces one body with a call into the real stage (for example
+``predict_quotes`` -> run clean/nlp/entities/quotes on the text and map each quote to a
+``PredQuote``) and deletes its ``@pending`` line. Keep them module-level functions so
+tests and experiments can swap one with ``monkeypatch.setattr``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from ..settings import Settings
+from .records import (
+    PredArgument,
+    PredBias,
+    PredEvent,
+    PredQuote,
+    PredSpan,
+    PredTemplate,
+    PredToponym,
+    PredVictim,
+)
+
+__all__ = [
+    "is_pending",
+    "pending",
+    "PredArgument",
+    "PredBias",
+    "PredEvent",
+    "PredQuote",
+    "PredSpan",
+    "PredTemplate",
+    "PredToponym",
+    "PredVictim",
+    "predict_bias",
+    "predict_doc_events",
+    "predict_event_templates",
+    "predict_event_type",
+    "predict_quotes",
+    "predict_techniques",
+    "predict_toponyms",
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def pending(fn: F) -> F:
+    """Mark a predictor whose body is still a stub (it only sets ``fn.pending``)."""
+    fn.pending = True  # type: ignore[attr-defined]
+    return fn
+
+
+def is_pending(name: str) -> bool:
+    """True while ``predictors.<name>`` is still a stub (not replaced or monkeypatched)."""
+    return bool(getattr(globals().get(name), "pending", False))
+
+
+@pending
+def predict_quotes(text: str, settings: Settings) -> list[PredQuote]:
+    """Quotes in ``text``: content span, canonical speaker, kind (direct/indirect/mixed)."""
+    return []
+
+
+@pending
+def predict_event_templates(text: str, settings: Settings) -> list[PredTemplate]:
+    """Incidents in a (mostly upper-case) MUC-4 message, one ``PredTemplate`` each."""
+    return []
+
+
+@pending
+def predict_event_type(snippet: str, settings: Settings) -> str | None:
+    """CASE 2021 label of a snippet (e.g. ``"AIR_STRIKE"``), or None to abstain."""
+    return None
+
+
+@pending
+def predict_doc_events(text: str, settings: Settings) -> list[PredEvent]:
+    """Events with trigger spans, KAIROS types and argument spans with roles."""
+    return []
+
+
+@pending
+def predict_toponyms(text: str, settings: Settings) -> list[PredToponym]:
+    """Place-name spans, with coordinates when the place was resolved."""
+    return []
+
+
+@pending
+def predict_techniques(text: str, settings: Settings) -> list[PredSpan]:
+    """Propaganda technique spans, techniques named as in the PTC technique list."""
+    return []
+
+
+@pending
+def predict_bias(sentence: str, settings: Settings) -> PredBias:
+    """Bias label of one sentence ("Biased" / "Non-biased" / None) and its biased words."""
+    return PredBias(label=None)
