@@ -168,7 +168,9 @@ def evaluate_cmd(
     else:
         ev.print_results(results, out)
     if write_doc:
-        ev.write_quality_doc(results, write_doc)
+        command = " ".join(["conflictlens evaluate", *(f"--suite {n}" for n in suite), f"--data {data}",
+                            *([f"--limit {limit}"] if limit else []), f"--write-doc {write_doc}"])
+        ev.write_quality_doc(results, write_doc, command=command)
 
 
 @app.command("gate")
