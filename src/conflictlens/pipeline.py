@@ -16,7 +16,7 @@ from itertools import islice
 
 from .model import Article, RawDocument, Skipped
 from .settings import Settings
-from .stages import clean, metadata, nlp
+from .stages import clean, entities, metadata, nlp
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(metadata.NAME, metadata.VERSION, ("raw", "text", "header"),
           ("title", "outlet", "author", "dateline", "language", "published"), run=metadata.run),
     Stage(nlp.NAME, nlp.VERSION, ("text",), ("doc",), run_batch=nlp.run_batch),
+    Stage(entities.NAME, entities.VERSION, ("text", "doc", "author"), ("entities",), run=entities.run),
 )
 
 

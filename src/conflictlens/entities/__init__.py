@@ -1,0 +1,1 @@
+"""Entity resolution helpers: person-name alias matching (``aliases``, ``names``)."""
