@@ -1,9 +1,10 @@
 """Person-name alias matching: the labelled pair set and hand-written cases.
 
-The pair set (tests/data/alias_pairs.tsv) was written from knowledge of real transliteration
-practice. Batch 1 was written before the matcher existed; batches 2 and 3 were written later
-and each scored once before any further rule change (the file header has the history). The
-floors below are for the whole file.
+The pair set (src/conflictlens/evaluate/data/alias_pairs.tsv, packaged for the ``aliases``
+evaluation suite) was written from knowledge of real transliteration practice. Batch 1 was
+written before the matcher existed; batches 2 and 3 were written later and each scored once
+before any further rule change (the file header has the history). The floors below are for
+the whole file.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conflictlens.entities.alias_eval import evaluate_pairs, load_pairs, plain_equality
+from conflictlens.entities.alias_eval import PAIRS_FILE, evaluate_pairs, load_pairs, plain_equality
 from conflictlens.entities.aliases import (
     cluster_names,
     match_score,
@@ -24,7 +25,7 @@ from conflictlens.entities.aliases import (
 from conflictlens.entities.names import name_key
 from conflictlens.errors import DataFileError
 
-PAIRS = Path(__file__).parent / "data" / "alias_pairs.tsv"
+PAIRS = PAIRS_FILE
 
 
 @pytest.fixture(scope="module")

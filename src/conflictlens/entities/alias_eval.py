@@ -1,4 +1,7 @@
-"""Score a person-name matcher on a labelled pair file (``tests/data/alias_pairs.tsv`` shape).
+"""Score a person-name matcher on a labelled pair file (``PAIRS_FILE`` and its shape).
+
+``PAIRS_FILE`` is the packaged labelled set, ``conflictlens/evaluate/data/alias_pairs.tsv``
+(scored by the ``aliases`` evaluation suite).
 
 The file is TSV with ``#`` comment lines and the columns ``a b label family note``; label is
 ``merge`` or ``distinct``. A pair where either side is not a full name (a surname-only
@@ -19,6 +22,8 @@ from .aliases import same_person, surname_matches
 from .names import parse_name
 
 Matcher = Callable[[str, str], bool]
+
+PAIRS_FILE = Path(__file__).resolve().parents[1] / "evaluate" / "data" / "alias_pairs.tsv"
 
 
 @dataclass(frozen=True)

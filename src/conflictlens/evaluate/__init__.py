@@ -37,7 +37,8 @@ __all__ = [
 SuiteRunner = Callable[[Path, int | None, Settings], SuiteResult]
 
 SUITE_NAMES = (
-    "seeds", "boilerplate", "polnear", "muc4", "case2021", "wikievents", "geo", "ptc", "babe",
+    "seeds", "boilerplate", "polnear", "muc4", "case2021", "wikievents", "geo", "ptc", "babe", "aliases",
+    "muc4_entities",
 )  # fmt: skip
 
 
