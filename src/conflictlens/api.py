@@ -132,6 +132,9 @@ def _run_parallel(items: Iterable[RawDocument | Skipped], settings: Settings) ->
             yield pending
 
     skipped: list[Skipped] = []
+    from .geo import load_gazetteer
+
+    load_gazetteer(settings)  # build it once here, before workers would race to build it
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(settings.workers, initializer=_worker_init, initargs=(settings,)) as pool:
         for results in pool.imap(_worker_batch, batches()):

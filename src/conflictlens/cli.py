@@ -117,11 +117,12 @@ def demo_cmd(
     _setup_logging(verbose, quiet)
     from .export import export_json
 
-    corpus = resources.files("conflictlens").joinpath("demo/corpus")
-    settings = _settings(config)
+    demo = resources.files("conflictlens").joinpath("demo")
     db = out_dir / "conflictlens.db"
-    with resources.as_file(corpus) as path:
-        report = _run_analyze([str(path)], db, settings, quiet)
+    with resources.as_file(demo) as path:
+        # The demo's invented places come from its own small gazetteer file.
+        settings = _settings(config, gazetteer_files=str(path / "gazetteer.tsv"))
+        report = _run_analyze([str(path / "corpus")], db, settings, quiet)
     export = out_dir / "export.json"
     export_json(db, export)
     if not quiet:
@@ -196,6 +197,31 @@ def gate_cmd(
     for suite, message in result.errors.items():
         err.print(f"[red]{suite}[/]: {message}", highlight=False)
     raise typer.Exit(0 if result.passed else 1)
+
+
+gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline gazetteer used by geocoding.")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build_cmd(
+    out_path: Annotated[Path | None, typer.Option("--out", help="file to write (default: the cache)")] = None,
+    add: Annotated[list[Path] | None, typer.Option("--add", help="user gazetteer (TSV or GeoNames dump)")] = None,
+    min_population: Annotated[int | None, typer.Option(help="smallest towns: 500, 1000, 5000, 15000")] = None,
+    config: ConfigOpt = None, verbose: VerboseOpt = 0,
+) -> None:
+    """(Re)build the gazetteer from packaged GeoNames-derived data and your files."""
+    _setup_logging(verbose, False)
+    from .geo import build_gazetteer
+    from .geo.gazetteer import default_path, gazetteer_options
+
+    settings = _settings(config, geocode_min_population=min_population)
+    _, files, population, cache_dir = gazetteer_options(settings)
+    files = tuple(str(a) for a in add) if add else files
+    target = out_path or default_path(cache_dir, population, files)
+    stats = build_gazetteer(target, extra_files=files, min_population=population)
+    counts = ", ".join(f"{k}={v}" for k, v in sorted(stats.items()) if k != "path")
+    out.print(f"gazetteer: {stats['path']}\n{counts}", highlight=False, soft_wrap=True)
 
 
 @app.command("version")

@@ -16,7 +16,7 @@ from itertools import islice
 
 from .model import Article, RawDocument, Skipped
 from .settings import Settings
-from .stages import clean, entities, metadata, nlp
+from .stages import clean, entities, geocode, metadata, nlp
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ STAGES: tuple[Stage, ...] = (
           ("title", "outlet", "author", "dateline", "language", "published"), run=metadata.run),
     Stage(nlp.NAME, nlp.VERSION, ("text",), ("doc",), run_batch=nlp.run_batch),
     Stage(entities.NAME, entities.VERSION, ("text", "doc", "author"), ("entities",), run=entities.run),
+    Stage(geocode.NAME, geocode.VERSION, ("text", "doc", "entities"), ("places",), run=geocode.run),
 )
 
 

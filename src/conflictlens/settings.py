@@ -30,6 +30,10 @@ class Settings:
     clutter_rules: str | None = None  # extra user TOML rules, applied after the packaged ones
     outlets_file: str | None = None  # extra user outlets TSV
     html_favor_recall: bool = False  # ask trafilatura for more text; the clutter filter trims it
+    gazetteer_path: str | None = None  # use this gazetteer file instead of the cached default
+    gazetteer_files: str | None = None  # comma-separated user gazetteers (GeoNames dumps or TSV)
+    geocode_min_population: int = 500  # smallest towns in the built gazetteer: 500, 1000, 5000, 15000
+    cache_dir: str | None = None  # where the gazetteer is built (default: the user cache dir)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)

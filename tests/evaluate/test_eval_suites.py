@@ -27,9 +27,10 @@ from conflictlens.settings import Settings
 
 pytestmark = pytest.mark.shared
 MINE = ("polnear", "muc4", "case2021", "wikievents", "geo", "ptc", "babe")
+STUBS = tuple(name for name in MINE if name != "geo")  # geo has a real predictor now
 
 
-@pytest.mark.parametrize("name", MINE)
+@pytest.mark.parametrize("name", STUBS)
 def test_stub_suite_reports_zeros_with_notes(shared_data: Path, name):
     result = run_suite(name, shared_data, limit=3)
     _, floors = load_floors(DEFAULT_FLOORS)

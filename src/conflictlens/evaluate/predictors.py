@@ -86,10 +86,11 @@ def predict_doc_events(text: str, settings: Settings) -> list[PredEvent]:
     return []
 
 
-@pending
 def predict_toponyms(text: str, settings: Settings) -> list[PredToponym]:
     """Place-name spans, with coordinates when the place was resolved."""
-    return []
+    from ..geo import geoparse
+
+    return [PredToponym(t.start, t.end, t.lat, t.lon) for t in geoparse(text, settings)]
 
 
 @pending

@@ -38,14 +38,15 @@ _SECTOR_WORDS = (
 )
 
 
-@lru_cache(maxsize=1)
-def _place_checker(gazetteer_path: str | None):
-    """Is this single word a known place? Uses the gazetteer when it is available."""
-    try:
-        from ..geo import is_known_place  # the shared gazetteer; optional at this layer
-    except ImportError:
-        return lambda name: False
-    return is_known_place
+def _place_checker(settings: Settings):
+    """Is this single word a known place (a country, an administrative area, a town)?"""
+    from ..geo import is_known_place  # the shared gazetteer, not the geocode stage
+
+    @lru_cache(maxsize=4096)
+    def check(name: str) -> bool:
+        return is_known_place(name, settings)
+
+    return check
 
 
 def _slug(text: str) -> str:
@@ -152,7 +153,7 @@ def _others(article: Article, mentions: list[Mention], res: Resources) -> list[d
 
 def run(article: Article, settings: Settings) -> Article:
     res = load_resources(settings.outlets_file)
-    is_place = _place_checker(getattr(settings, "gazetteer_path", None))
+    is_place = _place_checker(settings)
     mentions = recognize(article.doc, article.text, res, is_place)
     entities = _people(article, mentions, res) + _others(article, mentions, res)
     for ent in entities:
