@@ -12,11 +12,10 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-
-from conflictlens.errors import DataFileError
 from typer.testing import CliRunner
 
 from conflictlens.cli import app
+from conflictlens.errors import DataFileError
 from conflictlens.geo import build_gazetteer, load_gazetteer
 from conflictlens.geo.gazetteer import Gazetteer, default_path
 from conflictlens.geo.names import name_key, usable_alias
