@@ -132,11 +132,26 @@ def places_records(article_id: str, text: str, located: Sequence[Located],
         rec = records.get(pid)
         if rec is None:
             rec = records[pid] = _record(pid, loc, gazetteer)
-        rec["mentions"].append({"article_id": article_id, "start": m.start, "end": m.end, "text": m.text,
+        start, end = _strip(text, m.start, m.end)
+        rec["mentions"].append({"article_id": article_id, "start": start, "end": end, "text": text[start:end],
                                 "literal": m.literal})
-        if m.text != rec["name"] and m.text not in rec["aliases"]:
-            rec["aliases"].append(m.text)
+        surface = text[start:end]
+        if surface != rec["name"] and surface not in rec["aliases"]:
+            rec["aliases"].append(surface)
     return list(records.values())
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without surrounding whitespace (a span never runs across a paragraph break)."""
+    span = text[start:end]
+    cut = span.find("\n")
+    if cut > 0:
+        end = start + cut
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
 
 
 def _record(pid: str, loc: Located, gazetteer: Gazetteer) -> dict[str, Any]:
@@ -145,7 +160,7 @@ def _record(pid: str, loc: Located, gazetteer: Gazetteer) -> dict[str, Any]:
     country = gazetteer.country(point.cc) if point is not None else None
     rec: dict[str, Any] = {
         "id": pid,
-        "name": place.name if place else m.text,
+        "name": place.name if place else m.text.split("\n")[0].strip(),
         "aliases": gazetteer.names(place.pk) if place else [],
         "lat": point.lat if point else None,
         "lon": point.lon if point else None,
