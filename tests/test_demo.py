@@ -61,3 +61,23 @@ def test_demo_exports_every_document_and_no_skips(demo_export) -> None:
     assert demo_export["skipped"] == []
     sources = {a["outlet"] for a in demo_export["articles"]}
     assert len(sources) >= 5  # outlets from both sides and the wire
+
+
+@pytest.mark.slow
+def test_demo_minister_spelled_three_ways_is_one_entity(demo_export) -> None:
+    spellings = {"Teodor Khazharyan", "Teodor Hajaryan", "Theodor Hadjarian"}
+    holders = [e for e in demo_export["entities"]
+               if e["type"] == "PERSON" and spellings & ({e["name"]} | set(e["aliases"]))]
+    assert len(holders) == 1, [e["name"] for e in holders]
+    minister = holders[0]
+    assert spellings <= {minister["name"], *minister["aliases"]}
+    assert "Hajarayn" in minister["aliases"]  # the typo in one article
+    assert (minister["country"], minister["sector"]) == ("XOS", "government")
+    assert len(minister["articles"]) >= 6
+
+
+@pytest.mark.slow
+def test_demo_contested_city_is_one_place_with_both_names(demo_export) -> None:
+    [zelvany] = [p for p in demo_export["places"] if p["name"] == "Zelvany"]
+    assert {"Zelvany", "Kalenohrad"} <= set(zelvany["surface_forms"])
+    assert zelvany["precision"] == 1 and zelvany["lat"] is not None

@@ -47,7 +47,8 @@ def merge_entities(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             if name is None and len(r["name"].split()) == 1:
                 name = aliases.resolve_surname(r["name"], heads)
             key = ("PERSON", (name or r["name"]).casefold())
-            r = {**r, "name": name or r["name"]} if name and name != r["name"] else r
+            if name and name != r["name"]:  # keep the spelling this article used as an alias
+                r = {**r, "name": name, "aliases": sorted({*r.get("aliases", []), r["name"]})}
         else:
             key = _key(r)
         groups.setdefault(key, []).append(r)

@@ -19,7 +19,9 @@ from . import predictors
 T = TypeVar("T")
 
 # Metrics where a smaller number is better (errors); the gate treats their floor as a ceiling.
-LOWER_IS_BETTER = frozenset({"median_error_km", "auc_log_error"})
+LOWER_IS_BETTER = frozenset(
+    {"median_error_km", "auc_log_error", "ids_median_error_km", "ids_auc_log_error"}
+)
 
 
 @dataclass

@@ -113,6 +113,13 @@ class Gazetteer:
                     f"SELECT DISTINCT key FROM name WHERE key IN ({','.join('?' * len(chunk))})", chunk))
         return present
 
+    def by_geonames_id(self, gid: int) -> Place | None:
+        """The place with id ``geonames:<gid>``, or None when this gazetteer does not hold it
+        (it holds countries and populated places above its population cut from GeoNames;
+        first-level and second-level areas carry ISO 3166-2 ids instead)."""
+        rows = self._places("p.id = ?", (f"geonames:{int(gid)}",))
+        return rows[0] if rows else None
+
     def country(self, cc: str | None) -> Place | None:
         return self._countries.get(cc or "")
 
