@@ -9,6 +9,7 @@ from conflictlens.evaluate.metrics.geo import (
     UNRESOLVED_KM,
     accuracy_within,
     auc_log_error,
+    gold_coordinates,
     great_circle_km,
     median_error,
     mention_errors,
@@ -61,3 +62,36 @@ def test_mention_errors_prefers_exact_span_then_overlap():
     ]
     errors = mention_errors(gold, pred)
     assert errors == pytest.approx([ONE_DEGREE_KM, UNRESOLVED_KM, UNRESOLVED_KM, ONE_DEGREE_KM])
+
+
+def test_gold_coordinates_from_lat_lon_or_a_looked_up_geonames_id():
+    # invented ids; a dict stands in for the gazetteer
+    known = {111: (0.0, 0.0), 222: (10.0, 10.0)}
+    asked: list[int] = []
+
+    def lookup(gid):
+        asked.append(gid)
+        return known.get(gid)
+
+    mentions = [
+        (0, 5, 1.0, 0.0, "999"),  # explicit lat/lon wins over the (unknown) id
+        (10, 15, None, None, "111"),  # id found
+        (20, 25, None, None, " 222 "),  # id found (whitespace in the note)
+        (30, 35, None, None, "333"),  # id not in the gazetteer -> unscorable
+        (40, 45, None, None, None),  # neither -> not a geocoding mention at all
+        (50, 55, None, None, "abc"),  # not a numeric id -> ignored
+    ]
+    coords, unscorable = gold_coordinates(mentions, lookup)
+    assert coords == [(0, 5, 1.0, 0.0), (10, 15, 0.0, 0.0), (20, 25, 10.0, 10.0)]
+    assert unscorable == 1
+    assert asked == [111, 222, 333]  # explicit coordinates never consult the lookup
+
+    pred = [
+        PredToponym(0, 5, 0.0, 0.0),  # 1 degree off
+        PredToponym(12, 20, 0.0, 0.0),  # overlaps 10-15 -> exact
+        PredToponym(30, 35, 5.0, 5.0),  # the unscorable mention: not counted anywhere
+    ]
+    errors = mention_errors(coords, pred)  # 20-25 has no prediction -> unresolved
+    assert errors == pytest.approx([ONE_DEGREE_KM, 0.0, UNRESOLVED_KM])
+    assert accuracy_within(errors) == pytest.approx(2 / 3)
+    assert median_error(errors) == pytest.approx(ONE_DEGREE_KM)

@@ -1,8 +1,9 @@
 """GeoWebNews loader: articles, toponym annotations and their coordinates (brat).
 
 Each ``geo/GeoWebNews/N.txt`` has ``N.ann``; an annotator note on a mention holds either
-``lat, lon`` or a GeoNames id. Only ``lat, lon`` notes give coordinates here (resolving the
-GeoNames ids needs a GeoNames table, which this project does not ship). ``LOCATION_TYPES``
+``lat, lon`` or a GeoNames id. Only ``lat, lon`` notes give coordinates here; the id is kept
+as ``geonames_id`` and the suite resolves it, where it can, against the packaged gazetteer
+(which holds only a subset of GeoNames). ``LOCATION_TYPES``
 are the mention types that count as locations for toponym recognition.
 """
 
