@@ -31,3 +31,13 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"evaluation data not found at {SHARED_DATA} (the shared folder is absent)")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def geo_settings(tmp_path_factory) -> Settings:
+    """Settings with a session-private gazetteer that also holds the demo's invented places
+    (built once per test session)."""
+    from importlib import resources
+
+    demo = resources.files("conflictlens").joinpath("demo", "gazetteer.tsv")
+    return Settings(cache_dir=str(tmp_path_factory.getbasetemp() / "geo-cache"), gazetteer_files=str(demo))

@@ -7,7 +7,6 @@ into pytest's temporary folder, through ``load_gazetteer`` as a user's first run
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -17,28 +16,14 @@ from typer.testing import CliRunner
 from conflictlens.cli import app
 from conflictlens.errors import DataFileError
 from conflictlens.geo import build_gazetteer, load_gazetteer
-from conflictlens.geo.gazetteer import Gazetteer, default_path
+from conflictlens.geo.gazetteer import Gazetteer, default_path, gazetteer_options
 from conflictlens.geo.names import name_key, usable_alias
 from conflictlens.geo.sources import read_name_table
-from conflictlens.settings import Settings
 
 DEMO_GAZETTEER = Path(str(resources.files("conflictlens").joinpath("demo", "gazetteer.tsv")))
 
 
-@dataclass(frozen=True)
-class GeoSettings(Settings):
-    """``Settings`` plus the geocoding options (until ``Settings`` has them)."""
 
-    gazetteer_path: str | None = None
-    gazetteer_files: tuple[str, ...] = ()
-    geocode_min_population: int = 500
-    cache_dir: str | None = None
-
-
-@pytest.fixture(scope="session")
-def geo_settings(tmp_path_factory) -> GeoSettings:
-    return GeoSettings(cache_dir=str(tmp_path_factory.getbasetemp() / "geo-cache"),
-                       gazetteer_files=(str(DEMO_GAZETTEER),))
 
 
 @pytest.fixture(scope="session")
@@ -66,7 +51,7 @@ def test_only_latin_capitalised_aliases_are_indexed(alias, usable) -> None:
 
 
 def test_first_use_builds_the_file_in_the_cache_dir(gazetteer, geo_settings) -> None:
-    expected = default_path(geo_settings.cache_dir, 500, geo_settings.gazetteer_files)
+    expected = default_path(geo_settings.cache_dir, 500, gazetteer_options(geo_settings)[1])
     assert gazetteer.path == expected and expected.is_file()
     assert gazetteer.meta["schema"] == "gazetteer.v1"
     assert load_gazetteer(geo_settings) is gazetteer  # opened once per process

@@ -7,13 +7,12 @@ check the issue's acceptance list: each named place within 30 km of where it rea
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from conflictlens.geo import geoparse, load_gazetteer
+from conflictlens.geo import geoparse
 from conflictlens.model import Article, RawDocument
 from conflictlens.pipeline import process_batch
 from conflictlens.settings import Settings
@@ -35,23 +34,7 @@ TRUE_POSITIONS = {
 }
 
 
-@dataclass(frozen=True)
-class GeoSettings(Settings):
-    """``Settings`` plus the geocoding options (until ``Settings`` has them)."""
 
-    gazetteer_path: str | None = None
-    gazetteer_files: tuple[str, ...] = ()
-    geocode_min_population: int = 500
-    cache_dir: str | None = None
-
-
-@pytest.fixture(scope="module")
-def geo_settings(tmp_path_factory) -> GeoSettings:
-    # Same options and folder as test_gazetteer.py, so the session builds the file once.
-    s = GeoSettings(cache_dir=str(tmp_path_factory.getbasetemp() / "geo-cache"),
-                    gazetteer_files=(str(DEMO / "gazetteer.tsv"),))
-    load_gazetteer(s)
-    return s
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -60,7 +43,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def analyse(text: str, settings: GeoSettings) -> Article:
+def analyse(text: str, settings: Settings) -> Article:
     article = Article(source="test", raw=RawDocument("test", text, "text"), text=text)
     article.doc = load(settings.spacy_model)(text)
     return geocode.run(article, settings)
