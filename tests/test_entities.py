@@ -106,6 +106,9 @@ def test_seed_people_are_one_entity_each(seed_entities) -> None:
     hajiyev = holders("ajiyev") + [e for e in people if "Khadzhiyev" in e["name"]]
     assert len({e["id"] for e in hajiyev}) == 1, names
     assert {"Hadjiyev", "Khadzhiyev"} <= set(hajiyev[0]["aliases"]) | {hajiyev[0]["name"]}
+    # "the foreign policy adviser to President Ilham Aliyev": role, sector and Aliyev's country
+    assert (hajiyev[0]["country"], hajiyev[0]["sector"]) == ("AZE", "government")
+    assert "adviser" in hajiyev[0]["role"]
     assert len(holders("Aliyev")) == 1, names
     assert len({e["id"] for e in holders("Pashinyan") + holders("Pahinyan")}) == 1, names
     for surname in ("Guterres", "Tajani", "Bayramov", "Tonoyan", "Lavrov", "Putin", "Ismayilova"):

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .resources import Resources, Role
 
-_BETWEEN = re.compile(r"(?:\s+(?:of|the|and|for|[A-Z][\w'’.-]*))*\s*")
+_BETWEEN = re.compile(r"(?:\s+(?:of|the|and|for|[A-Z][\w'’.-]*))*,?\s*")  # "President of Azerbaijan, Ilham Aliyev"
 _SENT_END = re.compile(r"[.!?]\s|\n")
 
 

@@ -121,8 +121,9 @@ def _people(article: Article, mentions: list[Mention], res: Resources) -> list[d
         ent["mentions"].sort(key=lambda x: x["start"])
         ent["aliases"] = sorted({x["text"] for x in ent["mentions"] if x["form"] != "role"} - {ent["name"]})
         ent.pop("role_key", None)
-        if ent["role"] and ent["country"]:
-            ent["role"] = f"{ent['role']} ({res.country_label.get(ent['country'], ent['country'])})"
+        country_name = res.country_label.get(ent["country"] or "", ent["country"])
+        if ent["role"] and country_name and country_name not in ent["role"]:
+            ent["role"] = f"{ent['role']} ({country_name})"
     if article.author:
         for name in re.split(r"\s*(?:,|\band\b|&)\s*", article.author):
             if name:
