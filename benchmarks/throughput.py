@@ -307,18 +307,19 @@ def measure_stages(manifest: dict[str, Any], workdir: Path) -> dict[str, Any]:
 
     timings: dict[str, float] = {}
     t = _now()
-    store = open_store(workdir / "stages.db")
+    store = open_store(Path(tempfile.mkdtemp(prefix="stages-", dir=workdir)) / "fresh.db")
     store_s = _now() - t
     for s in skipped:
         t = _now()
         store.save_skipped(s)
         store_s += _now() - t
+    stored = 0
     for i in range(0, len(raws), settings.batch_size):
         results = process_batch(raws[i: i + settings.batch_size], settings, timings=timings)
         t = _now()
         for r in results:
             if isinstance(r, Article):
-                store.save_article(r)
+                stored += store.save_article(r)
             else:
                 store.save_skipped(r)
         store_s += _now() - t
@@ -330,7 +331,7 @@ def measure_stages(manifest: dict[str, Any], workdir: Path) -> dict[str, Any]:
 
     return {"pipeline_stages": [st.name for st in pipeline.STAGES],
             "import_s": import_s, "load_s": load_s, "ingest_s": ingest_s, "stages": timings,
-            "store_s": store_s, "peak_rss_self": _maxrss_bytes(resource.RUSAGE_SELF)}
+            "store_s": store_s, "stored": stored, "peak_rss_self": _maxrss_bytes(resource.RUSAGE_SELF)}
 
 
 def run_measure(args: argparse.Namespace) -> None:
