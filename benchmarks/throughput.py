@@ -112,11 +112,6 @@ def _busy_cpu_s() -> float | None:
     return busy / os.sysconf("SC_CLK_TCK")
 
 
-def _children_cpu_s() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def _cpu_s(who: int) -> float:
     usage = resource.getrusage(who)
     return usage.ru_utime + usage.ru_stime
@@ -372,9 +367,9 @@ def spawn_measure(mode: str, workdir: Path, tag: str) -> dict[str, Any]:
     out = workdir / f"result-{tag}.json"
     cmd = [sys.executable, str(Path(__file__).resolve()), "--measure", mode,
            "--workdir", str(workdir), "--result", str(out)]
-    busy0, own0, t = _busy_cpu_s(), _children_cpu_s(), _now()
+    busy0, own0, t = _busy_cpu_s(), _cpu_s(resource.RUSAGE_CHILDREN), _now()
     proc = subprocess.run(cmd, capture_output=True, text=True)
-    elapsed, own, busy1 = _now() - t, _children_cpu_s() - own0, _busy_cpu_s()
+    elapsed, own, busy1 = _now() - t, _cpu_s(resource.RUSAGE_CHILDREN) - own0, _busy_cpu_s()
     if proc.returncode != 0 or not out.exists():
         sys.stderr.write(proc.stdout + proc.stderr)
         sys.exit(f"throughput: the {mode} measurement failed (exit code {proc.returncode}).")
@@ -451,7 +446,8 @@ def summarise(manifest: dict[str, Any], runs: dict[str, dict[str, Any]], args: a
         breakdown = {"rows": [{"part": n, "seconds": sec, "share": sec / total if total else 0.0}
                               for n, sec in rows],
                      "total_s": total, "model_load_s": stages["load_s"],
-                     "import_s": stages["import_s"], "peak_rss_self": stages["peak_rss_self"]}
+                     "import_s": stages["import_s"], "peak_rss_self": stages["peak_rss_self"],
+                     "stored": stages.get("stored")}
 
     import spacy  # only for the version string, in the parent process
 
@@ -585,6 +581,10 @@ def print_summary(f: dict[str, Any]) -> None:
             notes.append(f"WARNING: analyze {label} stored {r['stored']} new articles and skipped "
                          f"{r['skipped']} of {d['articles']} ({r['unchanged']} already stored); "
                          f"the database was not fresh or inputs were lost.")
+    bd = f["breakdown"]
+    if bd and bd["stored"] is not None and bd["stored"] + s["skipped"] != d["articles"]:
+        notes.append(f"WARNING: the stage breakdown stored {bd['stored']} new articles of "
+                     f"{d['articles']}; its store time is not comparable.")
     if f["contended"]:
         notes.append(f"WARNING: other processes kept more than {CONTENDED_CORES} of a core busy "
                      f"during a run; the machine was not quiet and the ratios are unreliable. "
