@@ -123,3 +123,9 @@ def test_exit_code_2_when_nothing_could_be_read(tmp_path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     report = analyze([str(tmp_path)], tmp_path / "x.db")
     assert report.exit_code == 2 and report.skipped[0].code == "empty"
+
+
+def test_unknown_html_charset_falls_back_to_utf8(tmp_path, settings) -> None:
+    page = HTML.replace("<head>", "<head><meta charset='x-no-such-charset'>").replace("Riverton</h1>", "Riverton café</h1>")
+    [doc] = items(tmp_path, "odd.html", page.encode("utf-8"), settings)
+    assert isinstance(doc, RawDocument) and "café" in doc.content

@@ -8,16 +8,11 @@ and aliases are united. Deterministic: the same stored items give the same outpu
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
 from ..entities import aliases
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", aliases.name_key(text) or text.casefold()).strip("-")
 
 
 def _most_common(values: list[Any]) -> Any:
@@ -60,7 +55,7 @@ def merge_entities(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         names = {m["name"] for m in members} | {a for m in members for a in m.get("aliases", [])}
         sources = [s for m in members for s in m.get("sources", [])]
         entity = {
-            "id": f"{etype.lower()}:{_slug(name)}",
+            "id": f"{etype.lower()}:{aliases.entity_slug(name)}",
             "type": etype,
             "name": name,
             "aliases": sorted(names - {name}),

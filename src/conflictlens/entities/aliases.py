@@ -13,6 +13,7 @@ in the article fits (``resolve_surname``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -241,3 +242,8 @@ def cluster_names(names: Sequence[str]) -> list[list[str]]:
             clusters.append([i])
     ordered = sorted((sorted(c) for c in clusters), key=lambda c: c[0])
     return [[names[i] for i in c] for c in ordered]
+
+
+def entity_slug(name: str) -> str:
+    """A stable id fragment for an entity name: its normalised key, hyphenated."""
+    return re.sub(r"[^a-z0-9]+", "-", name_key(name) or name.casefold()).strip("-")

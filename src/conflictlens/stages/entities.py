@@ -49,10 +49,6 @@ def _place_checker(settings: Settings):
     return check
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", aliases.name_key(text) or text.casefold()).strip("-")
-
-
 def _org_fields(m: Mention, res: Resources) -> tuple[str | None, str | None]:
     if m.sector or m.country:
         return m.country, m.sector
@@ -158,7 +154,7 @@ def run(article: Article, settings: Settings) -> Article:
     mentions = recognize(article.doc, article.text, res, is_place)
     entities = _people(article, mentions, res) + _others(article, mentions, res)
     for ent in entities:
-        ent["id"] = f"{ent['type'].lower()}:{_slug(ent['name'])}"
+        ent["id"] = f"{ent['type'].lower()}:{aliases.entity_slug(ent['name'])}"
     article.entities = entities
     article.stages[NAME] = VERSION
     return article

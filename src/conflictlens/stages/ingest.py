@@ -8,6 +8,7 @@ caller carries on.
 
 from __future__ import annotations
 
+import codecs
 import glob
 import json
 import re
@@ -135,14 +136,13 @@ def _decode(data: bytes, html: bool) -> tuple[str | None, str]:
     encoding = "utf-8-sig"
     if html:
         m = _META_CHARSET.search(data[:4096])
-        if m and m.group(1).decode("ascii", "replace").lower().replace("_", "-") not in ("utf-8", "utf8"):
-            encoding = m.group(1).decode("ascii", "replace")
-    try:
-        return data.decode(encoding), ""
-    except LookupError:
-        encoding = "utf-8-sig"
-    except UnicodeDecodeError:
-        pass
+        declared = m.group(1).decode("ascii", "replace") if m else ""
+        if declared and declared.lower().replace("_", "-") not in ("utf-8", "utf8"):
+            try:
+                codecs.lookup(declared)
+                encoding = declared
+            except LookupError:
+                pass  # an unknown charset name: fall back to UTF-8
     try:
         return data.decode(encoding), ""
     except UnicodeDecodeError as exc:
