@@ -126,6 +126,7 @@ def test_exit_code_2_when_nothing_could_be_read(tmp_path) -> None:
 
 
 def test_unknown_html_charset_falls_back_to_utf8(tmp_path, settings) -> None:
-    page = HTML.replace("<head>", "<head><meta charset='x-no-such-charset'>").replace("Riverton</h1>", "Riverton café</h1>")
+    page = HTML.replace("<head>", "<head><meta charset='x-no-such-charset'>")
+    page = page.replace("Riverton</h1>", "Riverton café</h1>")
     [doc] = items(tmp_path, "odd.html", page.encode("utf-8"), settings)
     assert isinstance(doc, RawDocument) and "café" in doc.content
