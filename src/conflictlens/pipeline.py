@@ -16,7 +16,7 @@ from itertools import islice
 
 from .model import Article, RawDocument, Skipped
 from .settings import Settings
-from .stages import clean, entities, geocode, metadata, nlp
+from .stages import clean, dates, entities, events, geocode, metadata, nlp
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,9 @@ STAGES: tuple[Stage, ...] = (
     Stage(nlp.NAME, nlp.VERSION, ("text",), ("doc",), run_batch=nlp.run_batch),
     Stage(entities.NAME, entities.VERSION, ("text", "doc", "author"), ("entities",), run=entities.run),
     Stage(geocode.NAME, geocode.VERSION, ("text", "doc", "entities"), ("places",), run=geocode.run),
+    Stage(dates.NAME, dates.VERSION, ("text", "published", "doc"), ("dates",), run=dates.run),
+    Stage(events.NAME, events.VERSION, ("text", "doc", "entities", "places", "dates", "outlet"),
+          ("events", "casualties"), run=events.run),
 )
 
 

@@ -12,6 +12,7 @@ from typing import IO, Any
 
 from .. import __version__
 from ..crossdoc.entities import merge_entities
+from ..crossdoc.events import cluster_events
 from ..crossdoc.places import merge_places
 from ..store import ITEM_KINDS, open_store
 
@@ -29,6 +30,7 @@ def build_export(db: str | Path) -> dict[str, Any]:
             data[kind] = list(store.iter_items(kind))
         data["entities"] = merge_entities(data["entities"])
         data["places"] = merge_places(data["places"])
+        data["clusters"] = cluster_events(data["events"], data["casualties"], data["places"])
         data["skipped"] = [
             {"source": s.source, "code": s.code, "reason": s.reason} for s in store.iter_skipped()
         ]

@@ -7,7 +7,10 @@ articles are read from ``<data>/../corpus/seeds``. Metrics:
   the cleaned text (a repeated headline may appear once, as the headline);
 - ``body_kept``: share of the other non-empty lines that survive as a paragraph;
 - ``date_accuracy``, ``title_found``, ``author_accuracy``, ``outlet_accuracy``,
-  ``dateline_accuracy``: per-article agreement with the key.
+  ``dateline_accuracy``: per-article agreement with the key;
+- ``casualties_found`` and ``events_found``: share of the key's casualty figures (kind,
+  count, victims, cumulative, date range) and events (type, mode, date range) that the
+  article's extraction holds, over all five articles.
 """
 
 from __future__ import annotations
@@ -58,6 +61,29 @@ def score_article(raw_lines: list[str], article: Article, key: dict) -> dict[str
     }
 
 
+def _casualty_matches(want: dict, got: dict) -> bool:
+    date = got.get("date") or {}
+    return (got["kind"] == want["kind"] and got["low"] == want["count"] and got["victims"] == want["victims"]
+            and bool(got["cumulative"]) == want["cumulative"] and (date.get("start") or "") == want["date_start"]
+            and (date.get("end") or "") == want["date_end"])
+
+
+def _event_matches(want: dict, got: dict) -> bool:
+    date = got.get("date") or {}
+    return (got["type"] == want["type"] and want["mode"] in (got.get("mode") or "")
+            and date.get("start") == want["date_start"] and date.get("end") == want["date_end"])
+
+
+def extraction_hits(article: Article | None, key: dict) -> dict[str, tuple[int, int]]:
+    """(found, wanted) for the key's casualty figures and events in one article."""
+    out = {}
+    for section, matches in (("casualties", _casualty_matches), ("events", _event_matches)):
+        wanted = key.get(section, [])
+        got = getattr(article, section, []) if article is not None else []
+        out[section] = (sum(any(matches(w, g) for g in got) for w in wanted), len(wanted))
+    return out
+
+
 def run(data_dir: Path, limit: int | None, settings: Settings) -> SuiteResult:
     folder = seeds_dir(data_dir)
     if not folder.is_dir():
@@ -78,5 +104,11 @@ def run(data_dir: Path, limit: int | None, settings: Settings) -> SuiteResult:
         per_article[raw.source] = score_article(raw.content.splitlines(), article, key[raw.source])
     metrics = {m: sum(s[m] for s in per_article.values()) / len(per_article)
                for m in next(iter(per_article.values()))}
+    hits = {raw.source: extraction_hits(a if isinstance(a := results.get(raw.source), Article) else None,
+                                        key[raw.source]) for raw in raws}
+    for section in ("casualties", "events"):
+        found = sum(h[section][0] for h in hits.values())
+        wanted = sum(h[section][1] for h in hits.values())
+        metrics[f"{section}_found"] = found / wanted if wanted else 1.0
     notes = [] if not limit else [f"limit={limit} of {len(key)}"]
-    return SuiteResult("seeds", metrics, len(per_article), notes, {"per_article": per_article})
+    return SuiteResult("seeds", metrics, len(per_article), notes, {"per_article": per_article, "extraction": hits})

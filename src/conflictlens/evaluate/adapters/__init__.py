@@ -1,0 +1,1 @@
+"""Adapters from conflictlens records to the shapes the evaluation datasets score."""

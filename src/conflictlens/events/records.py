@@ -1,0 +1,257 @@
+"""Article-level events and casualty records, in the export contract's shape.
+
+``event_records`` turns the trigger words of each sentence (``cues.find_cues``) into
+events with their actor, target, place, date, claimant and polarity; ``casualty_records``
+reads the casualty figures of each sentence and links each to its event (the nearest
+trigger in the sentence, or the event a "the attack" refers back to, or the event of the
+previous sentence in the paragraph). A figure with no reported event still gets one: an
+implicit event of the harm itself, so that every toll has a place and a date to hang on.
+
+Dates come from the sentence's own expressions; an event with none takes the date of the
+last dated event before it in the article (rule ``context:previous-event``), and the
+publication date only when nothing else is known (rule ``fallback:publication-date``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Article
+from .casualties import Casualty
+from .casualties import find as find_casualties
+from .claimant import Claimant, ClaimantReader
+from .context import ArticleContext, Sentence, date_record
+from .cues import EventCue, find_cues
+from .polarity import is_background, polarity
+
+_ANAPHORIC = re.compile(r"(?<!\w)(?:the|this|that|these|those|such|its|their|the latest)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_ACTOR_TYPES = ("ORG", "NORP", "GPE", "PERSON")
+_BY = re.compile(r"(?<!\w)by\s+(?:the\s+)?$", re.I)
+_SINCE = re.compile(r"(?<!\w)since\s+$", re.I)
+_IMPLICIT = {
+    "killed": ("ASSAULT", None),
+    "injured": ("ASSAULT", None),
+    "missing": ("ASSAULT", None),
+    "captured": ("COERCE", "abduction or capture"),
+}
+_RESULT = re.compile(r"(?<!\w)(?:as a result|in the (?:attack|strike|shelling|blast|explosion|raid|incident)|"
+                     r"the (?:attack|strike|shelling|blast|explosion) (?:killed|left|injured|wounded))(?!\w)", re.I)
+
+
+def entity_ref(entity: dict[str, Any] | None) -> dict[str, Any] | None:
+    if entity is None:
+        return None
+    return {"entity_id": entity.get("id"), "name": entity.get("name"), "country": entity.get("country"),
+            "sector": entity.get("sector")}
+
+
+def _span(text: str, start: int, end: int) -> dict[str, Any]:
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
+class EventReader:
+    """Builds the events, then the casualties, of one article."""
+
+    def __init__(self, article: Article, perspective: str | None = None) -> None:
+        self.article = article
+        self.perspective = perspective
+        self.ctx = ArticleContext(article)
+        self.claimants = self._claimants()
+        self.events: list[dict[str, Any]] = []
+        self._by_sentence: dict[int, list[dict[str, Any]]] = {}
+        self._referred: dict[int, dict[str, Any]] = {}
+        self._last_date: dict[str, Any] | None = None
+
+    def _claimants(self) -> list[Claimant]:
+        reader = ClaimantReader(self.article.outlet, self.ctx.entity_mentions, self.perspective)
+        return [reader.read(s.text, s.start) for s in self.ctx.sentences]
+
+    # -- events ------------------------------------------------------------------------------
+    def read_events(self) -> list[dict[str, Any]]:
+        for sentence in self.ctx.sentences:
+            for cue in _best_cues(find_cues(sentence.text)):
+                self._event(sentence, cue)
+        return self.events
+
+    def _event(self, sentence: Sentence, cue: EventCue, anaphora: bool = True) -> dict[str, Any] | None:
+        text = self.ctx.text
+        start, end = sentence.start + cue.start, sentence.start + cue.end
+        refers = _ANAPHORIC.search(sentence.text[: cue.start]) or (
+            cue.plover == "ASSAULT" and _RESULT.search(sentence.text[: cue.start]))
+        if anaphora and refers:
+            earlier = self._recent(sentence, cue.plover)
+            if earlier is not None:
+                self._referred[sentence.index] = earlier
+                return None
+        date = self._date(sentence, start)
+        actor, target = self._actor_target(sentence, start, end)
+        place = self.ctx.place_near(sentence, start) or self._previous_place(sentence)
+        event = {
+            "id": f"{self.article.id}:event:{len(self.events) + 1}",
+            "article_id": self.article.id,
+            "cluster_id": None,
+            "type": cue.plover,
+            "mode": cue.mode,
+            "acled_event_type": cue.acled_event,
+            "acled_sub_event_type": cue.acled_sub_event,
+            "polarity": polarity(sentence.text, cue.start),
+            "background": is_background(sentence.text, date["end"] if date else None,
+                                        self.article.published.date),
+            "actor": entity_ref(actor),
+            "target": entity_ref(target),
+            "place_id": place.get("id") if place else None,
+            "place_name": place.get("name") if place else None,
+            "date": date,
+            "claimed_by": self.claimants[sentence.index].as_dict(),
+            "outlet": self.article.outlet,
+            "outlet_perspective": self.perspective,
+            "trigger": _span(text, start, end),
+            "evidence": _span(text, sentence.start, sentence.end),
+            "implicit": False,
+        }
+        if not event["background"] and date and not date["rule"].startswith(("context:", "fallback:")):
+            self._last_date = date
+        self.events.append(event)
+        self._by_sentence.setdefault(sentence.index, []).append(event)
+        return event
+
+    def _recent(self, sentence: Sentence, plover: str) -> dict[str, Any] | None:
+        for index in range(sentence.index, max(-1, sentence.index - 4), -1):
+            for event in reversed(self._by_sentence.get(index, [])):
+                if event["type"] == plover:
+                    return event
+        return None
+
+    def _date(self, sentence: Sentence, pos: int) -> dict[str, Any] | None:
+        expr = self.ctx.date_near(sentence, pos)
+        if expr is not None:
+            return date_record(expr)
+        before = self.ctx.previous_in_paragraph(sentence)
+        if before is not None:
+            expr = self.ctx.date_near(before, before.end)
+            if expr is not None:
+                return date_record(expr, "context:previous-sentence:")
+        if self._last_date is not None:
+            return {**self._last_date, "rule": f"context:previous-event:{self._last_date['rule']}"}
+        published = self.article.published
+        if published.date:
+            return {"start": published.date, "end": published.date, "precision": published.precision,
+                    "rule": "fallback:publication-date", "text": None}
+        return None
+
+    def _previous_place(self, sentence: Sentence) -> dict[str, Any] | None:
+        before = self.ctx.previous_in_paragraph(sentence)
+        return self.ctx.place_near(before, before.end) if before is not None else None
+
+    def _actor_target(self, sentence: Sentence, start: int, end: int) -> tuple[dict | None, dict | None]:
+        mentions = [m for m in self.ctx.entities_in(sentence.start, sentence.end) if m[2].get("type") in _ACTOR_TYPES]
+        claimant = self.claimants[sentence.index]
+        mentions = [m for m in mentions if not (claimant.entity_id and m[2].get("id") == claimant.entity_id)]
+        text = self.ctx.text
+        actor = None
+        for m in mentions:
+            if m[0] >= end and _BY.search(text[max(sentence.start, m[0] - 12) : m[0]]):
+                actor = m[2]
+                break
+        if actor is None:
+            before = [m for m in mentions if m[1] <= start and m[2].get("type") != "PERSON"]
+            actor = before[-1][2] if before else None
+        target = None
+        for m in mentions:
+            if m[0] >= end and m[2] is not actor and (actor is None or m[2].get("country") != actor.get("country")):
+                target = m[2]
+                break
+        return actor, target
+
+    # -- casualties --------------------------------------------------------------------------
+    def read_casualties(self) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for sentence in self.ctx.sentences:
+            def side_of(s: int, e: int, base: int = sentence.start) -> str | None:
+                return self.ctx.side_of(base + s, base + e)
+
+            for found in find_casualties(sentence.text, side_of):
+                out.append(self._casualty(sentence, found, len(out) + 1))
+        return out
+
+    def _casualty(self, sentence: Sentence, c: Casualty, number: int) -> dict[str, Any]:
+        text = self.ctx.text
+        start, end = sentence.start + c.start, sentence.start + c.end
+        event = self._event_for(sentence, sentence.start + c.cue_start, c)
+        side = c.side
+        if side is None and text[sentence.start + c.cue_start : sentence.start + c.cue_end].lower() == "lost":
+            side = self.ctx.side_of(max(sentence.start, start - 40), start)
+        if c.cumulative:
+            since = [d for d in self.ctx.dates_in(sentence.start, sentence.end)
+                     if _SINCE.search(text[max(0, d["start"] - 8) : d["start"]])]
+            published = self.article.published.date
+            date = {"start": since[0]["ranges"][0]["start"] if since else None, "end": published,
+                    "precision": "day" if published else "none", "rule": "cumulative:as-of-publication",
+                    "text": since[0]["text"] if since else None}
+        else:
+            date = event["date"] if event else None
+        return {
+            "id": f"{self.article.id}:casualty:{number}",
+            "article_id": self.article.id,
+            "event_id": event["id"] if event else None,
+            "kind": c.kind,
+            "low": c.low,
+            "best": c.best,
+            "high": c.high,
+            "victims": c.victims,
+            "victim_text": c.victim_text,
+            "count_text": c.count_text,
+            "side": side,
+            "cumulative": c.cumulative,
+            "date": date,
+            "place_id": event["place_id"] if event else None,
+            "claimed_by": self.claimants[sentence.index].as_dict(),
+            "outlet": self.article.outlet,
+            "outlet_perspective": self.perspective,
+            "polarity": event["polarity"] if event and not c.cumulative else "asserted",
+            "rule": c.rule,
+            "cue": _span(text, sentence.start + c.cue_start, sentence.start + c.cue_end),
+            "evidence": _span(text, start, end),
+        }
+
+    def _event_for(self, sentence: Sentence, pos: int, c: Casualty) -> dict[str, Any] | None:
+        here = self._by_sentence.get(sentence.index, [])
+        violent = [e for e in here if e["type"] in ("ASSAULT", "COERCE")] or here
+        if violent:
+            return min(violent, key=lambda e: abs(e["trigger"]["start"] - pos))
+        if sentence.index in self._referred:
+            return self._referred[sentence.index]
+        before = self.ctx.previous_in_paragraph(sentence)
+        if before is not None and (_RESULT.search(sentence.text) or not c.cumulative):
+            previous = [e for e in self._by_sentence.get(before.index, []) if e["type"] in ("ASSAULT", "COERCE")]
+            if previous:
+                return previous[-1]
+        return self._implicit(sentence, c, pos)
+
+    def _implicit(self, sentence: Sentence, c: Casualty, pos: int) -> dict[str, Any]:
+        plover, mode = _IMPLICIT[c.kind]
+        cue = EventCue(c.cue_start, c.cue_end, sentence.text[c.cue_start : c.cue_end], plover, mode, None, None, 0.0,
+                       f"implicit:{c.kind}")
+        event = self._event(sentence, cue, anaphora=False)
+        assert event is not None
+        event["implicit"] = True
+        return event
+
+
+def _best_cues(cues: list[EventCue]) -> list[EventCue]:
+    """One trigger per PLOVER type in a sentence: the most specific, then the first."""
+    best: dict[str, EventCue] = {}
+    for cue in cues:
+        kept = best.get(cue.plover)
+        if kept is None or cue.weight > kept.weight:
+            best[cue.plover] = cue
+    return sorted(best.values(), key=lambda c: c.start)
+
+
+def extract(article: Article, perspective: str | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Events and casualties of one article; ``perspective`` is its outlet's usual side."""
+    reader = EventReader(article, perspective)
+    reader.read_events()
+    casualties = reader.read_casualties()
+    return reader.events, casualties
