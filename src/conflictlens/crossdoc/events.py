@@ -3,7 +3,7 @@
 Two reports are linked when they can be the same event: the same PLOVER type (violent
 events may differ in mode or ACLED sub-type, because the sides describe one strike
 differently), dates that overlap (one day of slack for day-precise dates), the same place
-or places within ``NEAR_KM`` of each other, and no contradiction between the actors'
+or places within ``NEAR_KM`` of each other (or a province and a town in it), and no contradiction between the actors'
 countries. Linking is transitive (union-find). Background (historical), hypothetical and
 future events are never clustered: they did not happen in the reporting period.
 
@@ -58,8 +58,14 @@ def _same_place(a: dict[str, Any], b: dict[str, Any], places: dict[str, dict[str
     if not qa or not qb or None in (qa.get("lat"), qb.get("lat")):
         return False
     if max(qa.get("precision") or 3, qb.get("precision") or 3) >= 3:
-        return False  # a country or province centroid says nothing about which town
+        return _contains(qa, qb) or _contains(qb, qa)
     return _km(qa, qb) <= NEAR_KM
+
+
+def _contains(region: dict[str, Any], place: dict[str, Any]) -> bool:
+    """A province named as the place of one report holds the town named by another."""
+    return (region.get("precision") == 3 and str(region.get("feature", "")).endswith("ADM1")
+            and region.get("name") == place.get("admin1") and region.get("country") == place.get("country"))
 
 
 def _types_match(a: dict[str, Any], b: dict[str, Any]) -> bool:

@@ -119,7 +119,8 @@ _AUX = (r"(?:were|was|are|is|have|has|had|been|being|be|got|get|reportedly|repor
         r"believed to have|said to have|found|left|now|already|either|then|still|later|initially|mortally|"
         r"apparently|instantly|immediately|recently|may have|might have|could have|would have|will be|to have)")
 _PASSIVE_GAP = re.compile(rf"^(?:\s*,\s*(?:including|among them|among whom|most of them|mostly|many of them|"
-                          rf"some of them|mainly|all of them|of whom|one of them)[^.;:]{{0,140}}?,)?"
+                          rf"some of them|mainly|all of them|of whom|one of them|who|which|whose)[^.;:]{{0,140}}?,"
+                          rf"|\s+\w+ing(?:\s+(?!(?:was|were|is|are|has|have|had)\b)[\w'’-]+){{0,4}})?"
                           rf"(?:\s+{_AUX})*\s*$", re.I)
 _ACTIVE_CUE = re.compile(r"^(?:killing|killed|kills|kill|injuring|injured|injures|wounding|wounded|wounds|murdered|"
                          r"claimed the lives of|kidnapped|kidnapping|abducted|abducting|captured|capturing|"
@@ -156,7 +157,8 @@ def _group(text: str, start: int, end: int, extra: list[str], head: str | None =
     cats = list(extra)
     if not (generic and extra):
         cats.insert(0, head if not (generic and words.lower() == "others") else "unknown")
-    plural = bool(_PLURAL_WORD.search(words.lower()))
+    # a name ("Meneses") is one person whatever its last letter; only victim words have a number
+    plural = bool(_PLURAL_WORD.search(words.lower())) and (category_of(words) != "unknown" or generic)
     negated = bool(_NONE_WORD.search(text[max(0, start - 14) : start]))
     return _Group(start, end, words, tuple(cats), plural, negated)
 
@@ -205,11 +207,19 @@ def _victim_at(victims: list[tuple[int, int, str, str]], text: str, pos: int, ma
     return None
 
 
-def find(text: str, side_of: Callable[[int, int], str | None] | None = None) -> list[Casualty]:
-    """Every casualty figure in ``text`` (one sentence or clause), in text order."""
+def find(text: str, side_of: Callable[[int, int], str | None] | None = None,
+         people: list[tuple[int, int, str]] = ()) -> list[Casualty]:
+    """Every casualty figure in ``text`` (one sentence or clause), in text order.
+
+    ``people`` are named persons in the text (start, end, category): "the assassination of
+    Ana Ruiz" is one civilian killed, as "a civilian was killed" is.
+    """
     voc = vocabulary()
     quants = [q for q in find_quantities(text)]
     victims = _categories(text)
+    if people:
+        named = [(s, e, text[s:e], c) for s, e, c in people]
+        victims = sorted([v for v in victims if not any(n[0] <= v[0] < n[1] for n in named)] + named)
     cumulative_marked = bool(voc.cumulative.search(text))
     serial = bool(_SERIAL.search(text))
     out: list[Casualty] = []
@@ -244,7 +254,7 @@ def find(text: str, side_of: Callable[[int, int], str | None] | None = None) -> 
             kind=kind, low=low, best=best, high=high, victims=_merge(list(categories)), start=start, end=end,
             cue_start=c_start, cue_end=c_end, victim_text=group.text if group and group.text else None,
             count_text=count_text, rule=rule, side=side, categories=tuple(categories),
-            cumulative=cumulative_marked or (present_perfect and serial),
+            cumulative=cumulative_marked or (present_perfect and (serial or (best or 0) >= 20)),
         ))
         if group is not None:
             previous = group
@@ -259,6 +269,19 @@ def find(text: str, side_of: Callable[[int, int], str | None] | None = None) -> 
             if q:
                 emit("killed", None, q, cue, "toll")
             continue
+        # "the assassination of the mayor", "the killing of six priests", "Ruiz's murder"
+        if _NOMINAL.fullmatch(word):
+            q = _count_after(quants, text, cue.end() + len(_of_gap(text, cue.end())))
+            gap = _of_gap(text, cue.end())
+            v = _victim_at(victims, text, (q.end if q else cue.end() + len(gap))) if gap else None
+            owner = _possessor(victims, text, cue.start())
+            if v is None and owner is None and gap:
+                name = _NAME.match(text, cue.end() + len(gap))
+                v = (name.start(), name.end(), name.group(0), "unknown") if name else None
+            if v is not None or owner is not None:
+                v = v or owner
+                emit(kind, _group(text, v[0], v[1], [], v[3]), q, cue, "nominal")
+                continue
         # "14 deaths", "5 dead and 12 wounded", "12 civilian deaths"
         q = _count_before(quants, text, cue.start())
         if q is not None and (text[q.end : cue.start()].strip() == "" or not _victim_in(victims, q.end, cue.start())):
@@ -302,12 +325,48 @@ def find(text: str, side_of: Callable[[int, int], str | None] | None = None) -> 
                 q = None  # "a civilian was killed": one
             emit(kind, group, q, cue, "victims-harm")
             continue
+        # a bare count as the subject: "two were killed and five were injured"
+        q = _bare_subject(quants, text, cue.start())
+        if q is not None:
+            emit(kind, None, q, cue, "count-subject")
+            continue
         nobody = _last(_NOBODY, before[-30:])
         if nobody is not None and re.fullmatch(rf"\s+{_AUX}?\s*(?:\w+\s+)?", before[-30:][nobody.end():] or " ", re.I):
             base = cue.start() - len(before[-30:])
             emit(kind, _Group(base + nobody.start(), base + nobody.end(), nobody.group(0), (), False, True),
                  None, cue, "nobody")
     return out
+
+
+_NOMINAL = re.compile(r"death|murder|assassination|killing|kidnapping|abduction|massacre", re.I)
+
+
+# a capitalised name right after "the murder of" is the person murdered
+_NAME = re.compile(r"(?!(?:The|This|That|These|Those|Our|Their|His|Her|Its)\b)[A-Z][a-z'’-]+(?:\s+(?:de|del|la|van|von|bin|al|[A-Z][a-z'’-]+)){1,4}")
+
+
+def _of_gap(text: str, pos: int) -> str:
+    m = re.match(r"\s+of\s+(?:the\s+|a\s+|an\s+)?", text[pos:], re.I)
+    return m.group(0) if m else ""
+
+
+def _possessor(victims: list, text: str, pos: int) -> tuple | None:
+    """"Ruiz's murder": the victim owns the harm noun."""
+    for v in reversed(victims):
+        if v[1] <= pos:
+            return v if re.fullmatch(r"['’]s?\s+(?:\w+\s+)?", text[v[1] : pos]) else None
+    return None
+
+
+def _bare_subject(quants: list[Quantity], text: str, pos: int) -> Quantity | None:
+    for q in reversed(quants):
+        if q.end > pos:
+            continue
+        gap = text[q.end : pos]
+        if re.fullmatch(rf"(?:\s+(?:of them|others|more))?(?:\s+{_AUX})+\s+", gap, re.I):
+            return q
+        return None
+    return None
 
 
 def _toll_end(text: str, pos: int) -> int:

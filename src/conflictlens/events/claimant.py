@@ -29,11 +29,13 @@ _ACCORDING = re.compile(rf"(?:according to|citing|cited by|quoted by)\s+(?P<src>
                         rf"(?:\s+[A-Z][\w.'’-]*){{0,4}}|him|her|them)")
 _SAID_AFTER = re.compile(rf",?[”\"]?\s*(?P<src>{_SOURCE_NOUN}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}}|he|she|they)"
                          rf"\s+{_SAY}\b[^.]*[.!?]?\s*$")
-_SAID_INVERTED = re.compile(rf",?[”\"]?\s*{_SAY}\s+(?P<src>{_SOURCE_NOUN}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}})"
+_SAID_INVERTED = re.compile(rf"(?:,|[”\"])\s*{_SAY}\s+(?P<src>{_SOURCE_NOUN}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}})"
                             rf"[^.]*[.!?]?\s*$")
 _SUBJECT_SAYS = re.compile(rf"^\W*(?P<src>{_SOURCE_NOUN}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}}|He|She|They)"
                            rf"(?:,[^,]{{1,80}},)?\s+(?:also\s+|further\s+|then\s+)?{_SAY}\b")
 _SOURCE_ONLY = re.compile(_SOURCE_NOUN)
+_SAY_THAT = re.compile(rf"\s(?:later |also |earlier |then )?{_SAY}\s+that\b")
+_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 _PRONOUN = frozenset({"he", "she", "they", "him", "her", "them"})
 
 
@@ -58,21 +60,40 @@ class ClaimantReader:
         self.last: Claimant | None = None
         self.in_quote = False
 
-    def read(self, sentence: str, base: int) -> Claimant:
-        """The claimant of ``sentence`` (which starts at offset ``base`` of the article text)."""
-        found = self._frame(sentence, base)
-        opens = sentence.count("“") + sentence.count("”") + sentence.count('"')
-        quoted = self.in_quote or sentence.lstrip().startswith(("“", '"'))
-        if opens % 2 == 1:
-            self.in_quote = not self.in_quote
-        if found is not None:
-            self.last = found
-            return found
-        if quoted and self.last is not None:
-            return self.last
-        return self.outlet
+    def read_all(self, sentences: list[tuple[str, int]]) -> list[Claimant]:
+        """The claimant of each (sentence, start offset), in order.
+
+        A quotation that runs over several sentences belongs to the speaker named where it
+        closes (“... . ... ,” Solvin said.), so earlier sentences of the run are given that
+        speaker once it is known.
+        """
+        out: list[Claimant] = []
+        run: list[int] = []
+        for text, base in sentences:
+            frame = self._frame(text, base)
+            quoted = self.in_quote or text.lstrip().startswith(("“", '"'))
+            if (text.count("“") + text.count("”") + text.count('"')) % 2 == 1:
+                self.in_quote = not self.in_quote
+            if frame is not None:
+                self.last = frame
+                for j in run:
+                    out[j] = frame
+                run = []
+                out.append(frame)
+            elif quoted:
+                out.append(self.last or self.outlet)
+                run.append(len(out) - 1)
+            else:
+                out.append(self.outlet)
+                run = []
+            if not self.in_quote and frame is None and not quoted:
+                run = []
+        return out
 
     def _frame(self, sentence: str, base: int) -> Claimant | None:
+        found = self._mention_says(sentence, base)
+        if found is not None:
+            return found
         for pattern in (_ACCORDING, _SUBJECT_SAYS, _SAID_AFTER, _SAID_INVERTED):
             m = pattern.search(sentence)
             if not m:
@@ -85,10 +106,25 @@ class ClaimantReader:
                 return found
         return None
 
+    def _mention_says(self, sentence: str, base: int) -> Claimant | None:
+        """A named person or organisation right before a speech verb: "Ostinform later reported that"."""
+        for m in _SAY_THAT.finditer(sentence):
+            pos = base + m.start()
+            for m_start, m_end, entity in self.mentions:
+                if 0 <= pos - m_end <= 1 and entity.get("type") in ("PERSON", "ORG"):
+                    return Claimant(entity.get("name") or "", entity.get("id"), "speaker", entity.get("country"))
+        return None
+
     def _resolve(self, name: str, start: int, end: int) -> Claimant | None:
-        for m_start, m_end, entity in self.mentions:
-            if m_start < end and start < m_end and entity.get("type") in ("PERSON", "ORG", "NORP", "GPE"):
-                return Claimant(entity.get("name") or name, entity.get("id"), "speaker", entity.get("country"))
+        inside = [(_RANK.get(entity.get("type"), 9), -m_start, entity) for m_start, m_end, entity in self.mentions
+                  if m_start < end and start < m_end and entity.get("type") in _RANK]
+        if inside:
+            entity = min(inside, key=lambda x: (x[0], x[1]))[2]  # a person before an org, the head (last) first
+            if entity.get("type") in ("GPE", "NORP") and _SOURCE_ONLY.fullmatch(name):
+                # "the Ilva Valley administration": a body of the place, not the place itself
+                clean = re.sub(r"^(?:the)\s+", "", name, flags=re.I)
+                return Claimant(clean, None, "source", entity.get("country"))
+            return Claimant(entity.get("name") or name, entity.get("id"), "speaker", entity.get("country"))
         if not _SOURCE_ONLY.fullmatch(name):
             return None  # a capitalised word that names nobody: "Otherwise, ... said"
         clean = re.sub(r"^(?:the)\s+", "", name, flags=re.I)

@@ -69,6 +69,8 @@ class ArticleContext:
             key=lambda x: x[0],
         )
         self.dates = sorted(article.dates, key=lambda d: d["start"])
+        if article.dateline:  # "DRAVEN – Varnian forces ...": where the story was filed, not where it happened
+            self.place_mentions = [m for m in self.place_mentions if not _is_dateline(self.text, m[0], m[1])]
 
     def entities_in(self, start: int, end: int) -> list[tuple[int, int, dict[str, Any]]]:
         return [m for m in self.entity_mentions if start <= m[0] and m[1] <= end]
@@ -106,6 +108,11 @@ class ArticleContext:
             return None
         best = min(found, key=lambda m: (_PLACE_PRIORITY.get(m[2].get("precision"), 3), abs(m[0] - pos)))
         return best[2]
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    return at_line_start and re.match(r"\s*(?:,[^\n]{0,40}?)?\s*(?:[–—-]|\(\w+\)\s*[–—-])", text[end : end + 60]) is not None
 
 
 def date_record(expr: dict[str, Any], rule_prefix: str = "") -> dict[str, Any]:

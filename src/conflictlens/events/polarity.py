@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|although|though)\s|\.\s|\b(?:but|however)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|although|though)\s|\.\s|\b(?:but|however)\b|"
+                           r",\s+(?:\w+\s+){0,2}(?:after|before|when|since|because|following|as)\s", re.I)
 _DENY = re.compile(
     r"(?<![\w-])(?:never|not|n[o']t|no longer|did not|didn't|does not|doesn't|do not|don't|have not|haven't|"
     r"has not|hasn't|had not|was not|were not|wasn't|weren't|nor|neither|"
@@ -34,7 +35,7 @@ _FUTURE = re.compile(
 _HISTORY = re.compile(
     r"(?<![\w-])(?:in the (?:early |late |mid-)?(?:19|20)\d0s|during the (?:first|second|previous|last) war|"
     r"(?:first|previous|earlier) (?:war|conflict)|(?:19|20)\d\d (?:war|conflict|massacre|ceasefire)|decades ago|"
-    r"years ago|in (?:19[0-9]\d|200\d|201\d))(?![\w-])",
+    r"years ago)(?![\w-])",
     re.I,
 )
 BACKGROUND_DAYS = 365

@@ -35,7 +35,8 @@ _IMPLICIT = {
     "missing": ("ASSAULT", None),
     "captured": ("COERCE", "abduction or capture"),
 }
-_RESULT = re.compile(r"(?<!\w)(?:as a result|in the (?:attack|strike|shelling|blast|explosion|raid|incident)|"
+_RESULT = re.compile(r"(?<!\w)(?:as a result|(?:death|casualty) toll|(?:in|during|by) the (?:\w+ )?(?:attack|strike|shelling|blast|explosion|raid|"
+                     r"incident|bombardment|ambush)|"
                      r"the (?:attack|strike|shelling|blast|explosion) (?:killed|left|injured|wounded))(?!\w)", re.I)
 
 
@@ -65,11 +66,14 @@ class EventReader:
 
     def _claimants(self) -> list[Claimant]:
         reader = ClaimantReader(self.article.outlet, self.ctx.entity_mentions, self.perspective)
-        return [reader.read(s.text, s.start) for s in self.ctx.sentences]
+        return reader.read_all([(s.text, s.start) for s in self.ctx.sentences])
 
     # -- events ------------------------------------------------------------------------------
     def read_events(self) -> list[dict[str, Any]]:
+        title = (self.article.title or "").strip()
         for sentence in self.ctx.sentences:
+            if sentence.index == 0 and title and sentence.text.strip() == title:
+                continue  # the headline repeats the lead: its events are read from the body
             for cue in _best_cues(find_cues(sentence.text)):
                 self._event(sentence, cue)
         return self.events
@@ -81,7 +85,8 @@ class EventReader:
             cue.plover == "ASSAULT" and _RESULT.search(sentence.text[: cue.start]))
         if anaphora and refers:
             earlier = self._recent(sentence, cue.plover)
-            if earlier is not None:
+            claimant = self.claimants[sentence.index].as_dict()
+            if earlier is not None and earlier["claimed_by"] == claimant:
                 self._referred[sentence.index] = earlier
                 return None
         date = self._date(sentence, start)
@@ -116,10 +121,11 @@ class EventReader:
         self._by_sentence.setdefault(sentence.index, []).append(event)
         return event
 
-    def _recent(self, sentence: Sentence, plover: str) -> dict[str, Any] | None:
-        for index in range(sentence.index, max(-1, sentence.index - 4), -1):
+    def _recent(self, sentence: Sentence, plover: str, back: int = 10) -> dict[str, Any] | None:
+        """The latest asserted event of a type in the last ``back`` sentences ("the attack")."""
+        for index in range(sentence.index, max(-1, sentence.index - back), -1):
             for event in reversed(self._by_sentence.get(index, [])):
-                if event["type"] == plover:
+                if event["type"] == plover and event["polarity"] == "asserted" and not event["background"]:
                     return event
         return None
 
@@ -171,7 +177,9 @@ class EventReader:
             def side_of(s: int, e: int, base: int = sentence.start) -> str | None:
                 return self.ctx.side_of(base + s, base + e)
 
-            for found in find_casualties(sentence.text, side_of):
+            people = [(m[0] - sentence.start, m[1] - sentence.start, _person_category(m[2]))
+                      for m in self.ctx.entities_in(sentence.start, sentence.end) if m[2].get("type") == "PERSON"]
+            for found in find_casualties(sentence.text, side_of, people):
                 out.append(self._casualty(sentence, found, len(out) + 1))
         return out
 
@@ -222,8 +230,14 @@ class EventReader:
             return min(violent, key=lambda e: abs(e["trigger"]["start"] - pos))
         if sentence.index in self._referred:
             return self._referred[sentence.index]
+        if _RESULT.search(sentence.text):
+            earlier = self._recent(sentence, "ASSAULT")
+            if earlier is not None:
+                return earlier
+        if c.cumulative:
+            return None  # a running total over a war is no single event
         before = self.ctx.previous_in_paragraph(sentence)
-        if before is not None and (_RESULT.search(sentence.text) or not c.cumulative):
+        if before is not None:
             previous = [e for e in self._by_sentence.get(before.index, []) if e["type"] in ("ASSAULT", "COERCE")]
             if previous:
                 return previous[-1]
@@ -237,6 +251,16 @@ class EventReader:
         assert event is not None
         event["implicit"] = True
         return event
+
+
+def _person_category(entity: dict[str, Any]) -> str:
+    """A named victim's category from the sector of the person's role."""
+    sector = " ".join(str(entity.get(k) or "") for k in ("sector", "role")).lower().replace("attorney general", "")
+    if any(w in sector for w in ("police", "law enforcement", "gendarm")):
+        return "police"
+    if any(w in sector for w in ("military", "armed", "army", "rebel", "insurgent", "militia")):
+        return "military"
+    return "civilian"
 
 
 def _best_cues(cues: list[EventCue]) -> list[EventCue]:

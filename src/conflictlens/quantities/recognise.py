@@ -113,9 +113,10 @@ _SUFFIX = re.compile(
 # starts a word, which is several times faster than searching with it at every position.
 _TRIGGER = re.compile(r"(?<![\w$€£¥₴₽.,:/#@+\-])(?:\d|[^\W\d_]+)")
 _TRIGGER_WORDS = frozenset(
-    ["between", "a", "half", "zero", *UNITS, *TEENS, *TENS, *MAGNITUDES]
-    + [p.split()[0] for p in (*_VAGUE, *_MULTIPLIERS)]
-)
+    form
+    for w in ["between", "a", "half", "zero", *UNITS, *TEENS, *TENS, *MAGNITUDES, *(p.split()[0] for p in _VAGUE)]
+    for form in (w, w.upper(), w.capitalize())
+)  # as written in running text, headlines and upper-case wire copy
 _LONGEST_QUALIFIER = max((len(p.split()) for p in _BEFORE), default=1)
 
 
@@ -220,9 +221,10 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     pos = 0
     for t in _TRIGGER.finditer(text):
-        if t.start() < pos or not (t.group()[0].isdigit() or t.group().lower() in _TRIGGER_WORDS):
+        at, word = t.start(), t.group()
+        if at < pos or not (word in _TRIGGER_WORDS or word[0].isdigit()):
             continue
-        m = _CORE.match(text, t.start())
+        m = _CORE.match(text, at)
         if m is None:
             continue
         core = _read_core(m)

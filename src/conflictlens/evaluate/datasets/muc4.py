@@ -5,21 +5,34 @@ entity-only form lacks the incident type, effect and location slots the README s
 Key slots used: 3 LOCATION, 4 TYPE, 9/10 PERP INDIVIDUAL / ORGANIZATION ID, 18/19 HUM TGT
 NAME / DESCRIPTION (one target per name, a description cross-referenced to a name joins it),
 20 TYPE, 21 NUMBER and 23 EFFECT (cross-referenced to a target). ``;`` lines are comments.
+
+Cross-references name a target by one of its strings. Some keys list one description twice
+(the copy optional) and give the copies different numbers and effects; which number goes
+with which effect is not recoverable (in TST2 the order is right for some messages and wrong
+for others). So copies with the same strings form one group for the casualty tuples: each of
+the group's DEATH / INJURY lines may take any of the group's numbers (``Contribution``).
+Within a slot, the n-th line naming a duplicated string goes to the n-th copy.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..metrics.templates import (
+    CASUALTY_EFFECTS,
+    KEY_EFFECTS,
     NONE,
+    UNKNOWN,
+    Contribution,
     CountRange,
     Filler,
+    GoldCasualty,
     GoldTemplate,
+    casualty_tuple,
     location_alternatives,
+    merge_counts,
     number_range,
     parse_filler,
     side_of,
@@ -46,10 +59,42 @@ class MucDoc:
 
 @dataclass
 class _Target:
+    """A human target and the TYPE, NUMBER and EFFECT fillers cross-referenced to it."""
+
     filler: Filler
-    types: list[str] = field(default_factory=list)
-    number: CountRange | None = None
-    effects: list[str] = field(default_factory=list)
+    types: list[Filler] = field(default_factory=list)
+    numbers: list[Filler] = field(default_factory=list)
+    effects: list[Filler] = field(default_factory=list)
+
+    @property
+    def key(self) -> frozenset[str]:
+        return frozenset(a.upper() for a in self.filler.alternatives)
+
+
+@dataclass
+class _Group:
+    """Targets with the same strings (a key's duplicated description), taken together."""
+
+    targets: list[_Target]
+
+    @property
+    def optional(self) -> bool:
+        return all(t.filler.optional for t in self.targets)
+
+    def fillers(self, kind: str) -> list[Filler]:
+        return [f for t in self.targets for f in getattr(t, kind)]
+
+    def counts(self) -> tuple[CountRange, ...]:
+        """Any of the group's numbers; an optional or unreadable one leaves the count open."""
+        ranges = []
+        for f in self.fillers("numbers"):
+            parsed = [number_range(a) for a in f.alternatives]
+            ranges += [UNKNOWN] if f.optional or None in parsed else [r for r in parsed if r]
+        return merge_counts(ranges or [UNKNOWN])
+
+    def side_options(self) -> frozenset[str] | None:
+        sides = frozenset(side_of(a) for f in self.fillers("types") for a in f.alternatives)
+        return sides or None
 
 
 def split_documents(raw: str) -> dict[str, str]:
@@ -109,24 +154,20 @@ def build_template(raw: dict[int, list[str]]) -> GoldTemplate | None:
         else:
             owner.filler = Filler(owner.filler.alternatives + filler.alternatives, owner.filler.optional)
     set_values: dict[int, list[Filler]] = {20: [], 21: [], 23: []}
-    for slot in (20, 21, 23):
+    orphan_effects: list[Filler] = []  # effects naming no listed target (``DEATH: "-"``)
+    for slot, kind in ((20, "types"), (21, "numbers"), (23, "effects")):
+        used: set[int] = set()
         for line in raw.get(slot, []):
             value, xref = split_xref(line)
             filler = parse_filler(value)
             if filler is None:
                 continue
             set_values[slot].append(filler)
-            owner = _find(targets, xref) if xref or len(targets) != 1 else targets[0]
-            if owner is None or filler.optional:
-                continue
-            if slot == 20:
-                owner.types.extend(filler.alternatives)
+            owner = _claim(targets, xref, used)
+            if owner is not None:
+                getattr(owner, kind).append(filler)
             elif slot == 23:
-                owner.effects.extend(filler.alternatives)
-            else:
-                ranges = [r for r in map(number_range, filler.alternatives) if r]
-                if ranges:
-                    owner.number = CountRange(min(r.low for r in ranges), max(r.high for r in ranges))
+                orphan_effects.append(filler)
     locations = []
     for line in raw.get(3, []):
         f = parse_filler(line)
@@ -141,42 +182,88 @@ def build_template(raw: dict[int, list[str]]) -> GoldTemplate | None:
         "hum_tgt_effect": tuple(set_values[23]),
         "location": tuple(locations),
     }
-    killed, injured, sides = _tuple(targets)
-    return GoldTemplate(slots, "OPTIONAL" in number.upper(), killed, injured, sides)
+    groups = _groups(targets)
+    casualties = _casualties(groups, orphan_effects)
+    killed, injured = (_hull(casualties, e) for e in CASUALTY_EFFECTS)
+    return GoldTemplate(slots, "OPTIONAL" in number.upper(), killed, injured, _sides(groups), casualties)
 
 
 def _find(targets: list[_Target], xref: str | None) -> _Target | None:
-    if not xref:
-        return None
-    filler = parse_filler(xref)
+    matches = _matching(targets, xref)
+    return targets[matches[0]] if matches else None
+
+
+def _matching(targets: list[_Target], xref: str | None) -> list[int]:
+    """Indices of the targets a cross-reference names (by any of its alternatives)."""
+    filler = parse_filler(xref) if xref else None
     if filler is None:
-        return None
+        return []
     wanted = {a.upper() for a in filler.alternatives}
-    for t in targets:
-        if wanted & {a.upper() for a in t.filler.alternatives}:
-            return t
-    return None
+    return [k for k, t in enumerate(targets) if wanted & t.key]
 
 
-def _tuple(targets: list[_Target]) -> tuple[CountRange, CountRange, frozenset[str]]:
-    killed = injured = NONE
-    unknown = CountRange(1, math.inf)
-    hurt = []
+def _claim(targets: list[_Target], xref: str | None, used: set[int]) -> _Target | None:
+    """The target a slot line refers to: the first named one this slot has not used yet.
+
+    A line without a cross-reference belongs to the only target, if there is just one.
+    """
+    if not xref:
+        return targets[0] if len(targets) == 1 else None
+    matches = _matching(targets, xref)
+    if not matches:
+        return None
+    k = next((k for k in matches if k not in used), matches[0])
+    used.add(k)
+    return targets[k]
+
+
+def _groups(targets: list[_Target]) -> list[_Group]:
+    groups: dict[frozenset[str], _Group] = {}
     for t in targets:
-        if t.filler.optional:
-            continue
-        if "DEATH" in t.effects:
-            killed = killed + (t.number or unknown)
-        if "INJURY" in t.effects:
-            injured = injured + (t.number or unknown)
-        if "DEATH" in t.effects or "INJURY" in t.effects:
-            hurt.append(t)
-    considered = hurt or [t for t in targets if not t.filler.optional]
+        groups.setdefault(t.key, _Group([])).targets.append(t)
+    return list(groups.values())
+
+
+def _casualties(groups: list[_Group], orphan_effects: list[Filler]) -> tuple[GoldCasualty, ...]:
+    """The template's killed and injured tuples (see ``metrics/templates.py``)."""
+    parts: dict[str, list[Contribution]] = {e: [] for e in CASUALTY_EFFECTS}
+    sources = [(g, f) for g in groups for f in g.fillers("effects")] + [(None, f) for f in orphan_effects]
+    for group, filler in sources:
+        effects = {KEY_EFFECTS[a.upper()] for a in filler.alternatives if a.upper() in KEY_EFFECTS}
+        for effect in effects:
+            optional = filler.optional or len(filler.alternatives) > 1 or (group is not None and group.optional)
+            if group is None:
+                parts[effect].append(Contribution((UNKNOWN,), None, optional))
+            else:
+                parts[effect].append(Contribution(group.counts(), group.side_options(), optional))
+    built = (casualty_tuple(e, parts[e]) for e in CASUALTY_EFFECTS)
+    return tuple(c for c in built if c is not None)
+
+
+def _hull(casualties: tuple[GoldCasualty, ...], effect: str) -> CountRange:
+    """One range for the per-incident tuple: NONE without the effect, from 0 when optional."""
+    for c in casualties:
+        if c.effect == effect:
+            return CountRange(0 if c.optional else c.counts[0].low, c.counts[-1].high)
+    return NONE
+
+
+def _sides(groups: list[_Group]) -> frozenset[str]:
+    """Per-incident side: of the hurt (DEATH / INJURY) targets, else of all required targets."""
+    required = [g for g in groups if not g.optional]
+    hurt = [
+        g
+        for g in required
+        if any(not f.optional and set(map(str.upper, f.alternatives)) & set(KEY_EFFECTS) for f in g.fillers("effects"))
+    ]
+    considered = hurt or required
     if not considered:
-        return killed, injured, frozenset({"none"})
-    options = [{side_of(x) for x in t.types} or {"unknown"} for t in considered]
-    common = set.intersection(*options)
-    return killed, injured, frozenset(common or {"mixed"})
+        return frozenset({"none"})
+    options = [
+        {side_of(a) for f in g.fillers("types") if not f.optional for a in f.alternatives} or {"unknown"}
+        for g in considered
+    ]
+    return frozenset(set.intersection(*options) or {"mixed"})
 
 
 def load_muc4(data_dir: Path, limit: int | None = None) -> list[MucDoc]:
