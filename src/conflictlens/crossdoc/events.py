@@ -96,9 +96,18 @@ def clusterable(event: dict[str, Any]) -> bool:
 
 
 def cluster_events(events: list[dict[str, Any]], casualties: Iterable[dict[str, Any]],
-                   places: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Set ``cluster_id`` on every clusterable event and return the clusters with two or more reports."""
+                   places: Iterable[dict[str, Any]], entities: Iterable[dict[str, Any]] = ()) -> list[dict[str, Any]]:
+    """Set ``cluster_id`` on every clusterable event and return the clusters with two or more reports.
+
+    ``entities`` (merged across articles) give a speaker the country another article knew.
+    """
     by_id = {p["id"]: p for p in places}
+    countries = {e["id"]: e.get("country") for e in entities if e.get("id")}
+    casualties = list(casualties)
+    for report in [*events, *casualties]:
+        claimant = report.get("claimed_by") or {}
+        if claimant.get("entity_id") and not claimant.get("country") and countries.get(claimant["entity_id"]):
+            report["claimed_by"] = {**claimant, "country": countries[claimant["entity_id"]]}
     candidates = [e for e in events if clusterable(e)]
     parent = list(range(len(candidates)))
 

@@ -68,22 +68,25 @@ def predict_quotes(text: str, settings: Settings) -> list[PredQuote]:
     return []
 
 
-@pending
 def predict_event_templates(text: str, settings: Settings) -> list[PredTemplate]:
     """Incidents in a (mostly upper-case) MUC-4 message, one ``PredTemplate`` each."""
-    return []
+    from .adapters.muc4 import predict_templates
+
+    return predict_templates(text, settings)
 
 
-@pending
 def predict_event_type(snippet: str, settings: Settings) -> str | None:
     """CASE 2021 label of a snippet (e.g. ``"AIR_STRIKE"``), or None to abstain."""
-    return None
+    from ..events import classify_case
+
+    return classify_case(snippet)
 
 
-@pending
 def predict_doc_events(text: str, settings: Settings) -> list[PredEvent]:
     """Events with trigger spans, KAIROS types and argument spans with roles."""
-    return []
+    from .adapters.wikievents import predict_events
+
+    return predict_events(text, settings)
 
 
 def predict_toponyms(text: str, settings: Settings) -> list[PredToponym]:

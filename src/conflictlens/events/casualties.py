@@ -342,7 +342,8 @@ _NOMINAL = re.compile(r"death|murder|assassination|killing|kidnapping|abduction|
 
 
 # a capitalised name right after "the murder of" is the person murdered
-_NAME = re.compile(r"(?!(?:The|This|That|These|Those|Our|Their|His|Her|Its)\b)[A-Z][a-z'’-]+(?:\s+(?:de|del|la|van|von|bin|al|[A-Z][a-z'’-]+)){1,4}")
+_NAME = re.compile(r"(?!(?:The|This|That|These|Those|Our|Their|His|Her|Its)\b)[A-Z][a-z'’-]+"
+                   r"(?:\s+(?:de|del|la|van|von|bin|al|[A-Z][a-z'’-]+)){1,4}")
 
 
 def _of_gap(text: str, pos: int) -> str:
@@ -413,10 +414,8 @@ def _coordinated(victims: list, text: str, v: tuple) -> tuple[tuple, list[str]]:
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    found = None
-    for found in pattern.finditer(text):
-        pass
-    return found
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
 
 
 def _continuation(text: str, quants: list[Quantity], victims: list, pos: int, kind: str, cue: re.Match[str],

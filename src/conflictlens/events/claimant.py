@@ -25,11 +25,12 @@ _SOURCE_NOUN = (r"(?:the )?(?:[A-Z][\w.'’-]*\s+){0,4}(?:[Mm]inistry|[Mm]iniste
                 r"[Oo]mbudsman|[Pp]resident|[Ss]ide|[Aa]uthorities|[Ss]ources?|[Oo]fficials?|[Ww]itnesses|"
                 r"[Rr]esidents|[Mm]ayor|[Gg]overnor|[Cc]ommittee|[Cc]ouncil|[Dd]epartment)"
                 r"(?:\s+of(?:\s+[A-Z][\w'’-]*|\s+the){1,4})?")
-_ACCORDING = re.compile(rf"(?:according to|citing|cited by|quoted by)\s+(?P<src>{_SOURCE_NOUN}|[A-Z][\w.'’-]*"
+_ACCORDING = re.compile(rf"(?:[Aa]ccording to|[Cc]iting|[Cc]ited by|[Qq]uoted by)\s+(?P<src>{_SOURCE_NOUN}|[A-Z][\w.'’-]*"
                         rf"(?:\s+[A-Z][\w.'’-]*){{0,4}}|him|her|them)")
 _SAID_AFTER = re.compile(rf",?[”\"]?\s*(?P<src>{_SOURCE_NOUN}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}}|he|she|they)"
                          rf"\s+{_SAY}\b[^.]*[.!?]?\s*$")
-_SAID_INVERTED = re.compile(rf"(?:,|[”\"])\s*{_SAY}\s+(?P<src>{_SOURCE_NOUN}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}})"
+_SAID_INVERTED = re.compile(rf"(?:,|[”\"])\s*{_SAY}\s+"
+                            rf"(?P<src>{_SOURCE_NOUN}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}})"
                             rf"[^.]*[.!?]?\s*$")
 _SUBJECT_SAYS = re.compile(rf"^\W*(?P<src>{_SOURCE_NOUN}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}}|He|She|They)"
                            rf"(?:,[^,]{{1,80}},)?\s+(?:also\s+|further\s+|then\s+)?{_SAY}\b")
@@ -110,7 +111,7 @@ class ClaimantReader:
         """A named person or organisation right before a speech verb: "Ostinform later reported that"."""
         for m in _SAY_THAT.finditer(sentence):
             pos = base + m.start()
-            for m_start, m_end, entity in self.mentions:
+            for _, m_end, entity in self.mentions:
                 if 0 <= pos - m_end <= 1 and entity.get("type") in ("PERSON", "ORG"):
                     return Claimant(entity.get("name") or "", entity.get("id"), "speaker", entity.get("country"))
         return None

@@ -16,6 +16,7 @@ from typing import Any
 from ..model import Article
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[”\"’)]?)\s+(?=[“\"(]?[A-Z0-9])|\n+")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40},[^\n–—]{1,50}?\s[–—-]\s", re.M)
 _PLACE_PRIORITY = {1: 0, 2: 1, 3: 2}
 
 
@@ -68,7 +69,10 @@ class ArticleContext:
              if not str(p.get("id", "")).startswith("unresolved:") and m.get("literal", True)),
             key=lambda x: x[0],
         )
-        self.dates = sorted(article.dates, key=lambda d: d["start"])
+        # a wire dateline ("KORSA, 7 March (Ostinform) –") dates the filing, not the events
+        heads = [m.span() for m in _DATELINE.finditer(self.text)]
+        self.dates = sorted((d for d in article.dates if not any(a <= d["start"] < b for a, b in heads)),
+                            key=lambda d: d["start"])
         if article.dateline:  # "DRAVEN – Varnian forces ...": where the story was filed, not where it happened
             self.place_mentions = [m for m in self.place_mentions if not _is_dateline(self.text, m[0], m[1])]
 
@@ -112,7 +116,8 @@ class ArticleContext:
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
     at_line_start = start == 0 or text[start - 1] == "\n"
-    return at_line_start and re.match(r"\s*(?:,[^\n]{0,40}?)?\s*(?:[–—-]|\(\w+\)\s*[–—-])", text[end : end + 60]) is not None
+    follows = re.match(r"\s*(?:,[^\n]{0,40}?)?\s*(?:[–—-]|\(\w+\)\s*[–—-])", text[end : end + 60])
+    return at_line_start and follows is not None
 
 
 def date_record(expr: dict[str, Any], rule_prefix: str = "") -> dict[str, Any]:

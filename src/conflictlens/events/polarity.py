@@ -44,10 +44,8 @@ BACKGROUND_DAYS = 365
 def clause_before(sentence: str, pos: int) -> str:
     """The words between the clause start and ``pos`` (offsets relative to ``sentence``)."""
     head = sentence[:pos]
-    last = None
-    for last in _CLAUSE_BREAK.finditer(head):
-        pass
-    return head[last.end() :] if last else head
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    return head[breaks[-1].end() :] if breaks else head
 
 
 def polarity(sentence: str, pos: int) -> str:

@@ -35,7 +35,8 @@ _IMPLICIT = {
     "missing": ("ASSAULT", None),
     "captured": ("COERCE", "abduction or capture"),
 }
-_RESULT = re.compile(r"(?<!\w)(?:as a result|(?:death|casualty) toll|(?:in|during|by) the (?:\w+ )?(?:attack|strike|shelling|blast|explosion|raid|"
+_RESULT = re.compile(r"(?<!\w)(?:as a result|(?:death|casualty) toll|"
+                     r"(?:in|during|by) the (?:\w+ )?(?:attack|strike|shelling|blast|explosion|raid|"
                      r"incident|bombardment|ambush)|"
                      r"the (?:attack|strike|shelling|blast|explosion) (?:killed|left|injured|wounded))(?!\w)", re.I)
 
@@ -81,17 +82,27 @@ class EventReader:
     def _event(self, sentence: Sentence, cue: EventCue, anaphora: bool = True) -> dict[str, Any] | None:
         text = self.ctx.text
         start, end = sentence.start + cue.start, sentence.start + cue.end
+        # "the attack", "its drone", or a toll told "in the strike": an event already reported
         refers = _ANAPHORIC.search(sentence.text[: cue.start]) or (
-            cue.plover == "ASSAULT" and _RESULT.search(sentence.text[: cue.start]))
+            cue.plover == "ASSAULT" and _RESULT.search(sentence.text))
+        earlier = None
         if anaphora and refers:
             earlier = self._recent(sentence, cue.plover)
             claimant = self.claimants[sentence.index].as_dict()
             if earlier is not None and earlier["claimed_by"] == claimant:
                 self._referred[sentence.index] = earlier
                 return None
-        date = self._date(sentence, start)
+        # "its drone had hit a military depot", said by someone else: a second report of the
+        # event referred to, so it keeps that event's place and date unless it gives its own
+        own_date = self.ctx.date_near(sentence, start)
+        if earlier is not None and own_date is None and earlier.get("date"):
+            date = {**earlier["date"], "rule": f"context:referred-event:{earlier['date']['rule']}"}
+        else:
+            date = self._date(sentence, start)
         actor, target = self._actor_target(sentence, start, end)
         place = self.ctx.place_near(sentence, start) or self._previous_place(sentence)
+        if place is None and earlier is not None and earlier.get("place_id"):
+            place = {"id": earlier["place_id"], "name": earlier["place_name"]}
         event = {
             "id": f"{self.article.id}:event:{len(self.events) + 1}",
             "article_id": self.article.id,

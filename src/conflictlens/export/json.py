@@ -30,7 +30,7 @@ def build_export(db: str | Path) -> dict[str, Any]:
             data[kind] = list(store.iter_items(kind))
         data["entities"] = merge_entities(data["entities"])
         data["places"] = merge_places(data["places"])
-        data["clusters"] = cluster_events(data["events"], data["casualties"], data["places"])
+        data["clusters"] = cluster_events(data["events"], data["casualties"], data["places"], data["entities"])
         data["skipped"] = [
             {"source": s.source, "code": s.code, "reason": s.reason} for s in store.iter_skipped()
         ]
