@@ -142,6 +142,26 @@ def _print_articles(export: Path) -> None:
         when = f"{pub['date']} ({pub['provenance']})" if pub["date"] else "none"
         table.add_row(when, a["outlet"] or "?", a["title"] or "?", a["author"] or "", str(len(a["removed"])))
     out.print(table)
+    if data.get("clusters"):
+        _print_clusters(data)
+
+
+def _print_clusters(data: dict) -> None:
+    """Events reported by several articles, with each claimant's figures side by side."""
+    places = {p["id"]: p["name"] for p in data.get("places", [])}
+    table = Table(title="event clusters (one row per real-world event; figures as claimed, never averaged)")
+    for col in ("date", "place", "type", "outlets", "sides", "figures"):
+        table.add_column(col, overflow="fold")
+    for c in data["clusters"]:
+        figures = "\n".join(
+            f"{f['side'] or '?'} {f['claimed_by']['name']}: {f['best']} {f['kind']} ({f['victims']})"
+            for f in c["casualty_figures"] if not f["cumulative"])
+        start, end = c["date"]["start"], c["date"]["end"]
+        day = start if start == end else f"{start}..{end}"
+        table.add_row(day, ", ".join(sorted({places.get(p, p) for p in c["place_ids"]})), c["type"],
+                      ", ".join(c["outlets"]), ", ".join(c["sides"]) + (" (one side)" if c["one_sided"] else ""),
+                      figures or "-")
+    out.print(table)
 
 
 @app.command("evaluate")
