@@ -25,7 +25,8 @@ _SOURCE_NOUN = (r"(?:the )?(?:[A-Z][\w.'’-]*\s+){0,4}(?:[Mm]inistry|[Mm]iniste
                 r"[Oo]mbudsman|[Pp]resident|[Ss]ide|[Aa]uthorities|[Ss]ources?|[Oo]fficials?|[Ww]itnesses|"
                 r"[Rr]esidents|[Mm]ayor|[Gg]overnor|[Cc]ommittee|[Cc]ouncil|[Dd]epartment)"
                 r"(?:\s+of(?:\s+[A-Z][\w'’-]*|\s+the){1,4})?")
-_ACCORDING = re.compile(rf"(?:[Aa]ccording to|[Cc]iting|[Cc]ited by|[Qq]uoted by)\s+(?P<src>{_SOURCE_NOUN}|[A-Z][\w.'’-]*"
+_ACCORDING = re.compile(rf"(?:[Aa]ccording to|[Cc]iting|[Cc]ited by|[Qq]uoted by)\s+"
+                        rf"(?P<src>{_SOURCE_NOUN}|[A-Z][\w.'’-]*"
                         rf"(?:\s+[A-Z][\w.'’-]*){{0,4}}|him|her|them)")
 _SAID_AFTER = re.compile(rf",?[”\"]?\s*(?P<src>{_SOURCE_NOUN}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}}|he|she|they)"
                          rf"\s+{_SAY}\b[^.]*[.!?]?\s*$")

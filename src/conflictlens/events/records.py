@@ -236,7 +236,7 @@ class EventReader:
 
     def _event_for(self, sentence: Sentence, pos: int, c: Casualty) -> dict[str, Any] | None:
         here = self._by_sentence.get(sentence.index, [])
-        violent = [e for e in here if e["type"] in ("ASSAULT", "COERCE")] or here
+        violent = [e for e in here if e["type"] in ("ASSAULT", "COERCE")]  # an accusation is not the harm
         if violent:
             return min(violent, key=lambda e: abs(e["trigger"]["start"] - pos))
         if sentence.index in self._referred:
@@ -266,7 +266,7 @@ class EventReader:
 
 def _person_category(entity: dict[str, Any]) -> str:
     """A named victim's category from the sector of the person's role."""
-    sector = " ".join(str(entity.get(k) or "") for k in ("sector", "role")).lower().replace("attorney general", "")
+    sector = " ".join(str(entity.get(k) or "") for k in ("sector", "role")).lower()
     if any(w in sector for w in ("police", "law enforcement", "gendarm")):
         return "police"
     if any(w in sector for w in ("military", "armed", "army", "rebel", "insurgent", "militia")):
