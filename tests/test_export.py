@@ -74,3 +74,26 @@ def test_export_refuses_unknown_formats_and_missing_db(tmp_path) -> None:
     runner = CliRunner()
     assert runner.invoke(app, ["export", "--db", str(tmp_path / "none.db")]).exit_code == 3
     assert runner.invoke(app, ["export", "--db", str(tmp_path / "none.db"), "--format", "xml"]).exit_code == 3
+
+
+def test_acled_csv_has_acled_columns_one_row_per_reported_event_and_the_claimant(tmp_path):
+    import csv
+
+    from typer.testing import CliRunner
+
+    from conflictlens.cli import app
+    from conflictlens.export.acled import ACLED_COLUMNS
+
+    out = tmp_path / "demo"
+    assert CliRunner().invoke(app, ["demo", "--out", str(out), "--quiet"]).exit_code == 0
+    target = tmp_path / "acled.csv"
+    result = CliRunner().invoke(app, ["export", "--db", str(out / "conflictlens.db"), "--format", "acled-csv",
+                                      "--output", str(target)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert rows and list(rows[0])[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
+    market = [r for r in rows if r["event_date"] == "2028-03-12" and r["location"] in ("Zelvany", "Lower Town")]
+    # both sides' reports of the market shelling stay separate rows under one cluster, each with its own toll
+    assert len({r["cl_cluster_id"] for r in market}) == 1
+    assert {r["source"] for r in market} >= {"Ostrela First", "Varnia Today"}
+    assert all(r["cl_claimed_by"] for r in rows)

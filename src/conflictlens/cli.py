@@ -89,21 +89,21 @@ def analyze_cmd(
 @app.command("export")
 def export_cmd(
     db: Annotated[Path, typer.Option("--db", help="SQLite database file")] = Path("conflictlens.db"),
-    fmt: Annotated[str, typer.Option("--format", help="json")] = "json",
+    fmt: Annotated[str, typer.Option("--format", help="json | acled-csv")] = "json",
     output: Annotated[str, typer.Option("--output", "-o", help="file, or - for stdout")] = "-",
     quiet: QuietOpt = False,
 ) -> None:
-    """Write the stored record in the JSON export contract."""
+    """Write the stored record: the JSON export contract, or CSV with ACLED's columns."""
     _setup_logging(0, quiet)
-    from .export import export_json
+    from .export import FORMATS
 
-    if fmt != "json":
-        err.print(f"[red]error:[/] unsupported format {fmt!r} (available: json)")
+    if fmt not in FORMATS:
+        err.print(f"[red]error:[/] unsupported format {fmt!r} (available: {', '.join(FORMATS)})")
         raise typer.Exit(3)
     if not db.exists():
         err.print(f"[red]error:[/] no database at {db}")
         raise typer.Exit(3)
-    counts = export_json(db, sys.stdout if output == "-" else output)
+    counts = FORMATS[fmt](db, sys.stdout if output == "-" else output)
     if output != "-" and not quiet:
         out.print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {output}", highlight=False)
 

@@ -66,8 +66,21 @@ class EventReader:
         self._last_date: dict[str, Any] | None = None
 
     def _claimants(self) -> list[Claimant]:
+        """Per sentence: the speaker of the quote it lies in (quotes stage), else the frame rules."""
         reader = ClaimantReader(self.article.outlet, self.ctx.entity_mentions, self.perspective)
-        return reader.read_all([(s.text, s.start) for s in self.ctx.sentences])
+        framed = reader.read_all([(s.text, s.start) for s in self.ctx.sentences])
+        countries = {e.get("id"): e.get("country") for e in self.article.entities}
+        out = []
+        for sentence, claimant in zip(self.ctx.sentences, framed, strict=True):
+            middle = (sentence.start + sentence.end) // 2
+            for quote in self.article.quotes:
+                span, speaker = quote.get("content_span") or {}, quote.get("speaker") or {}
+                if span.get("start", 0) <= middle < span.get("end", -1) and speaker.get("name"):
+                    claimant = Claimant(speaker["name"], speaker.get("entity_id"), "speaker",
+                                        countries.get(speaker.get("entity_id")))
+                    break
+            out.append(claimant)
+        return out
 
     # -- events ------------------------------------------------------------------------------
     def read_events(self) -> list[dict[str, Any]]:
@@ -83,11 +96,11 @@ class EventReader:
         text = self.ctx.text
         start, end = sentence.start + cue.start, sentence.start + cue.end
         # "the attack", "its drone", or a toll told "in the strike": an event already reported
-        refers = _ANAPHORIC.search(sentence.text[: cue.start]) or (
-            cue.plover == "ASSAULT" and _RESULT.search(sentence.text))
+        named = _ANAPHORIC.search(sentence.text[: cue.start])  # "the shelling": the means must agree
+        refers = named or (cue.plover == "ASSAULT" and _RESULT.search(sentence.text))
         earlier = None
         if anaphora and refers:
-            earlier = self._recent(sentence, cue.plover)
+            earlier = self._recent(sentence, cue.plover, cue.mode if named else None)
             claimant = self.claimants[sentence.index].as_dict()
             if earlier is not None and earlier["claimed_by"] == claimant:
                 self._referred[sentence.index] = earlier
@@ -132,11 +145,15 @@ class EventReader:
         self._by_sentence.setdefault(sentence.index, []).append(event)
         return event
 
-    def _recent(self, sentence: Sentence, plover: str, back: int = 10) -> dict[str, Any] | None:
-        """The latest asserted event of a type in the last ``back`` sentences ("the attack")."""
+    def _recent(self, sentence: Sentence, plover: str, mode: str | None = None,
+                back: int = 10) -> dict[str, Any] | None:
+        """The latest asserted event of a type in the last ``back`` sentences ("the attack"); a
+        reference that names a means ("the shelling", "its drone") only refers to that means."""
         for index in range(sentence.index, max(-1, sentence.index - back), -1):
             for event in reversed(self._by_sentence.get(index, [])):
-                if event["type"] == plover and event["polarity"] == "asserted" and not event["background"]:
+                same_means = mode is None or event["mode"] is None or event["mode"] == mode
+                if event["type"] == plover and same_means and event["polarity"] == "asserted" \
+                        and not event["background"]:
                     return event
         return None
 

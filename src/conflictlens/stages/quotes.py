@@ -1,0 +1,25 @@
+"""quotes.v1: direct, indirect and mixed quotes with speaker, cue verb and channel.
+
+Reads the cleaned text, the spaCy Doc of the nlp stage and the entities of the entities
+stage; fills ``article.quotes`` with export-contract records (``conflictlens.quotes``).
+Runs after entities (speakers resolve to entities) and before events, whose claimants
+take the speaker of the quote a sentence lies in.
+"""
+
+from __future__ import annotations
+
+from ..model import Article
+from ..quotes import quote_records
+from ..settings import Settings
+
+NAME = "quotes"
+VERSION = "quotes.v1"
+
+
+def run(article: Article, settings: Settings) -> Article:
+    if article.doc is None:
+        article.quotes = []
+    else:
+        article.quotes = quote_records(article.doc, article.id, article.entities, settings.outlets_file)
+    article.stages[NAME] = VERSION
+    return article
