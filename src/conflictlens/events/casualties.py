@@ -112,7 +112,7 @@ class _Group:
 _COUNT_GAP = re.compile(r"\s+(?:(?:of|the|more|other|innocent|unarmed|young|elderly|local|[A-Za-z][\w'’-]*)\s+){0,3}",
                         re.I)
 _STOP_IN_GAP = re.compile(r"(?<!\w)(?:were|was|is|are|been|have|has|had|and|or|in|on|by|at|with|after|when|who|"
-                          r"that|which|killed|injured|wounded|died)(?!\w)", re.I)
+                          r"that|which|killed|injured|wounded|died|according|said|says|told)(?!\w)", re.I)
 # between the victims and a passive or intransitive harm word
 _AUX = (r"(?:were|was|are|is|have|has|had|been|being|be|got|get|reportedly|reported|also|seriously|critically|"
         r"badly|gravely|severely|fatally|slightly|lightly|all|both|later|subsequently|allegedly|confirmed|"

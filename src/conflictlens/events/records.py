@@ -146,16 +146,29 @@ class EventReader:
         return event
 
     def _recent(self, sentence: Sentence, plover: str, mode: str | None = None,
-                back: int = 10) -> dict[str, Any] | None:
+                back: int = 10, about: str | None = None) -> dict[str, Any] | None:
         """The latest asserted event of a type in the last ``back`` sentences ("the attack"); a
-        reference that names a means ("the shelling", "its drone") only refers to that means."""
+        reference that names a means ("the shelling", "its drone") only refers to that means,
+        and one that names its target ("the attack on the market") prefers the event whose
+        sentence names it."""
+        if about:
+            found = self._recent(sentence, plover, mode, back)
+            for index in range(sentence.index, max(-1, sentence.index - back), -1):
+                for event in reversed(self._by_sentence.get(index, [])):
+                    if event["type"] == plover and about in event["evidence"]["text"].lower() \
+                            and event["polarity"] == "asserted" and not event["background"]:
+                        return event
+            return found
+        fallback = None
         for index in range(sentence.index, max(-1, sentence.index - back), -1):
             for event in reversed(self._by_sentence.get(index, [])):
                 same_means = mode is None or event["mode"] is None or event["mode"] == mode
                 if event["type"] == plover and same_means and event["polarity"] == "asserted" \
                         and not event["background"]:
-                    return event
-        return None
+                    if not event["implicit"]:
+                        return event
+                    fallback = fallback or event  # a toll's own implicit event: only if nothing else
+        return fallback
 
     def _date(self, sentence: Sentence, pos: int) -> dict[str, Any] | None:
         expr = self.ctx.date_near(sentence, pos)
@@ -259,7 +272,7 @@ class EventReader:
         if sentence.index in self._referred:
             return self._referred[sentence.index]
         if _RESULT.search(sentence.text):
-            earlier = self._recent(sentence, "ASSAULT")
+            earlier = self._recent(sentence, "ASSAULT", about=_object_word(sentence.text))
             if earlier is not None:
                 return earlier
         if c.cumulative:
@@ -279,6 +292,15 @@ class EventReader:
         assert event is not None
         event["implicit"] = True
         return event
+
+
+_TARGET_OF = re.compile(r"(?:attack|strike|shelling|raid|bombardment) (?:on|of|at|in) (?:the |a )?([a-z]{3,})", re.I)
+
+
+def _object_word(sentence: str) -> str | None:
+    """"the attack on the market" -> "market"."""
+    m = _TARGET_OF.search(sentence)
+    return m.group(1).lower() if m else None
 
 
 def _person_category(entity: dict[str, Any]) -> str:
