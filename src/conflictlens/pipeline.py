@@ -16,7 +16,7 @@ from itertools import islice
 
 from .model import Article, RawDocument, Skipped
 from .settings import Settings
-from .stages import clean, dates, entities, events, geocode, metadata, nlp
+from .stages import claims, clean, dates, entities, events, geocode, metadata, nlp
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,8 @@ STAGES: tuple[Stage, ...] = (
     Stage(dates.NAME, dates.VERSION, ("text", "published", "doc"), ("dates",), run=dates.run),
     Stage(events.NAME, events.VERSION, ("text", "doc", "entities", "places", "dates", "outlet"),
           ("events", "casualties"), run=events.run),
+    Stage(claims.NAME, claims.VERSION, ("text", "doc", "entities", "dates", "events", "casualties", "outlet"),
+          ("claims",), run=claims.run),
 )
 
 

@@ -9,9 +9,10 @@ Four shapes, each a list of patterns in ``data/claims.toml``:
   P", "described the reports of P as a provocation";
 - **existence**: "there is no P", "we don't have any P", "Azerbaijan needed no P";
 - **negation** of an allegation verb: "we never hit any city", "we have not used forbidden
-  weapons". Negation is common in news copy ("has not commented", "did not use all their
-  tools"), so this shape counts only when the denied words name a topic or a violent event,
-  and never after "will", "would", "if" (a pledge or a condition is no denial).
+  weapons"; and **headlines** that deny ("No mercenaries in X", "X not using banned
+  weapons"). Negation is common in news copy ("has not commented", "did not use all their
+  tools"), so these count only when the denied words name a topic or a violent event, and
+  never after "will", "would", "if" (a pledge or a condition is no denial).
 
 The proposition runs from the pattern's ``about`` group to the end of its clause (the
 clause ends of ``data/claims.toml``: punctuation, "apart from", ", X said" ...).
@@ -27,6 +28,8 @@ from .lexicon import load_lexicon
 from .topics import find_topics
 
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})
+_ALLEGATION_WORDS = 6
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did|does|do|said|says)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class Denial:
     cue_end: int
     about_start: int
     about_end: int
-    form: str  # frame | falsity | existence | negation
+    form: str  # frame | falsity | existence | negation | headline
 
     def about(self, text: str) -> str:
         return text[self.about_start : self.about_end]
@@ -70,10 +73,17 @@ def _cue(m: re.Match[str]) -> tuple[int, int]:
 
 
 def _names_an_allegation(words: str) -> bool:
-    """Negated words worth a denial: a topic ("forbidden weapons") or a violent event ("hit")."""
+    """Negated words worth a denial: a topic ("forbidden weapons") or a violent event ("hit"),
+    within the first few words ("did not use all their tools ... to liberate" is no denial)."""
+    words = " ".join(words.split()[:_ALLEGATION_WORDS])
     if find_topics(words):
         return True
     return any(c.plover in _VIOLENT for c in find_cues(words))
+
+
+def _no_verb(text: str) -> bool:
+    """A headline shape: no finite verb ("No mercenaries in X", not "No casualties were reported")."""
+    return not _FINITE.search(text)
 
 
 def find_denials(text: str) -> list[Denial]:
@@ -89,7 +99,9 @@ def find_denials(text: str) -> list[Denial]:
                 c_start, c_end = _cue(m)
                 found.append(Denial(min(m.start(), a_start), max(m.end(), a_end), c_start, c_end,
                                     a_start, a_end, form))
-    for m in lex.negation.finditer(text):
+    negations = [(m, "negation") for m in lex.negation.finditer(text)]
+    negations += [(m, "headline") for p in lex.headlines for m in p.finditer(text) if _no_verb(text)]
+    for m, form in negations:
         head = text[max(0, m.start() - 30) : m.start()]
         if lex.not_denial_before.search(head):
             continue
@@ -97,7 +109,7 @@ def find_denials(text: str) -> list[Denial]:
         a_end = clause_end(text, a_start)
         if a_end <= a_start or not _names_an_allegation(text[a_start:a_end]):
             continue
-        found.append(Denial(m.start(), a_end, m.start("cue"), m.end("cue"), a_start, a_end, "negation"))
+        found.append(Denial(m.start(), a_end, m.start("cue"), m.end("cue"), a_start, a_end, form))
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     kept: list[Denial] = []
     for d in found:

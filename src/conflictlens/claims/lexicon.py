@@ -28,6 +28,7 @@ class Topic:
     patterns: tuple[re.Pattern[str], ...]
     specific: bool = False  # groups claims across articles on its own
     dated: bool = False  # claims on it are compared for contradicting dates
+    events: bool = False  # its claims are about the violent event they name, and group with its cluster
     context: re.Pattern[str] | None = None  # nearby words that make context_patterns count
     context_patterns: tuple[re.Pattern[str], ...] = ()
     window: int = 0  # sentences before the claim searched for ``context``
@@ -38,6 +39,7 @@ class Lexicon:
     frames: tuple[re.Pattern[str], ...]
     falsity: tuple[re.Pattern[str], ...]
     existence: tuple[re.Pattern[str], ...]
+    headlines: tuple[re.Pattern[str], ...]
     negation: re.Pattern[str]
     not_denial_before: re.Pattern[str]
     reported: tuple[re.Pattern[str], ...]
@@ -75,6 +77,7 @@ def _topic(entry: dict[str, Any]) -> Topic:
         patterns=_each(entry["patterns"], f"topic {key}"),
         specific=bool(entry.get("specific", False)),
         dated=bool(entry.get("dated", False)),
+        events=bool(entry.get("events", False)),
         context=_re(context, f"topic {key} context") if context else None,
         context_patterns=_each(entry.get("context_patterns", []), f"topic {key}"),
         window=int(entry.get("window", 0)),
@@ -94,6 +97,7 @@ def load_lexicon() -> Lexicon:
         frames=_each(denial["frames"], "denial.frames"),
         falsity=_each(denial["falsity"], "denial.falsity"),
         existence=_each(denial["existence"], "denial.existence"),
+        headlines=_each(denial["headlines"], "denial.headlines"),
         negation=_re(f"{denial['negation']}(?P<about>{denial['negated_verbs']})", "denial.negation"),
         not_denial_before=_re(denial["not_denial_before"], "denial.not_denial_before", bounded=False),
         reported=_each(data["reported"]["patterns"], "reported.patterns"),
@@ -101,7 +105,7 @@ def load_lexicon() -> Lexicon:
         clause_end=_re("|".join(f"(?:{p})" for p in clause["ends"]), "clause.ends", bounded=False),
         frame_head=_re(clause["frame_head"], "clause.frame_head", bounded=False),
         frame_tail=_re(clause["frame_tail"], "clause.frame_tail", bounded=False),
-        holder_verbs=_re(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{verbs})\b", "clause.holder_verbs", bounded=False),
+        holder_verbs=_re(rf",?\s+(?:[\w-]+\s+){{0,2}}?(?:{verbs})\b", "clause.holder_verbs", bounded=False),
         pronoun_subjects=frozenset(s.casefold() for s in clause["pronoun_subjects"]),
         topics=tuple(_topic(t) for t in data.get("topic", [])),
         stopwords=frozenset(terms["stopwords"]),

@@ -66,10 +66,10 @@ def find_topics(text: str, sentence: str = "", before: Sequence[str] = ()) -> li
     return list(found.values())
 
 
-def topic_info(key: str) -> tuple[bool, bool]:
-    """(specific, dated) for a topic key, including keys filled from ``{party}``."""
+def topic_info(key: str) -> tuple[bool, bool, bool]:
+    """(specific, dated, events) for a topic key, including keys filled from ``{party}``."""
     for topic in load_lexicon().topics:
         head = topic.key.split("{party}")[0]
         if key == topic.key or ("{party}" in topic.key and key.startswith(head)):
-            return topic.specific, topic.dated
-    return False, False
+            return topic.specific, topic.dated, topic.events
+    return False, False, False

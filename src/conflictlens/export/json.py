@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .. import __version__
+from ..crossdoc.claims import link_claims
 from ..crossdoc.entities import merge_entities
 from ..crossdoc.events import cluster_events
 from ..crossdoc.places import merge_places
@@ -31,6 +32,8 @@ def build_export(db: str | Path) -> dict[str, Any]:
         data["entities"] = merge_entities(data["entities"])
         data["places"] = merge_places(data["places"])
         data["clusters"] = cluster_events(data["events"], data["casualties"], data["places"], data["entities"])
+        # claims: grouped across articles and checked for contradictions (after the event clusters)
+        data["claim_clusters"], data["contradictions"] = link_claims(data["claims"], data["events"], data["places"])
         data["skipped"] = [
             {"source": s.source, "code": s.code, "reason": s.reason} for s in store.iter_skipped()
         ]
