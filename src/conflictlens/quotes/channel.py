@@ -14,15 +14,19 @@ from functools import lru_cache
 from typing import Any
 
 from ..stages.header import load_outlets
-from .frames import Frame, Span, noun_phrase
+from .frames import Frame, Span, noun_phrase, text_of
 from .lexicon import Lexicon
 
 _NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
 _RELAY_VERB = r"(?:reported|reports|writes|wrote|said|says|informs|informed|cited|quoted)"
 _TAIL_AFTER = re.compile(rf",\s+(?:the\s+)?(?P<name>{_NAME})(?:\s+news agency|\s+agency)?\s+{_RELAY_VERB}\W*$")
 _TAIL_BEFORE = re.compile(rf",\s+(?:reports|reported|writes|wrote|informs)\s+(?:the\s+)?(?P<name>{_NAME})\W*$")
-_BY = re.compile(rf"\b(?:obtained|cited|quoted|carried|published|released|reported|seen)\s+by\s+(?:the\s+)?"
-                 rf"(?P<name>{_NAME})")
+
+
+@lru_cache(maxsize=4)
+def _by(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """ "obtained by Interfax", "quoted by TASS" (the participles come from the lexicon)."""
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, verbs))})\s+by\s+(?:the\s+)?(?P<name>{_NAME})")
 
 
 @lru_cache(maxsize=4)
@@ -48,13 +52,13 @@ def _phrase(tok: Any) -> tuple[str, Span]:
     first, last = noun_phrase(tok)
     doc = tok.doc
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    return doc.text[start:end], (start, end)
+    return text_of(doc)[start:end], (start, end)
 
 
 def find_channel(doc: Any, frame: Frame, relay: Frame | None, lex: Lexicon,
                  outlets_file: str | None = None) -> tuple[str, Span] | None:
     """(channel as written, its span) for a quote's frame, or None."""
-    text = doc.text
+    text = text_of(doc)
     if relay is not None and relay.speaker is not None:
         return text[relay.speaker[0]:relay.speaker[1]], relay.speaker
     cue = doc[frame.token]
@@ -67,7 +71,7 @@ def find_channel(doc: Any, frame: Frame, relay: Frame | None, lex: Lexicon,
             name, span = _phrase(child)
             if name.lower() in lex.audience or is_media(name, lex, outlets_file):
                 return name, span
-        if child.dep_ == "prep" and child.lower_ in ("in", "on", "during", "via", "through", "to"):
+        if child.dep_ == "prep" and child.lower_ in ("in", "on", "during", "via", "through"):
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if obj is None or obj.lower_ not in lex.media_nouns:
                 continue
@@ -78,7 +82,7 @@ def find_channel(doc: Any, frame: Frame, relay: Frame | None, lex: Lexicon,
     lo, hi = sent.start_char, sent.end_char
     scope = text[frame.speaker[0]:frame.speaker[1]] if frame.kind == "according" and frame.speaker else ""
     for source, offset in ((scope, frame.speaker[0] if frame.speaker else 0), (text[lo:hi], lo)):
-        m = _BY.search(source)
+        m = _by(lex.relay_by).search(source)
         if m and is_media(m.group("name"), lex, outlets_file):
             return m.group("name"), (offset + m.start("name"), offset + m.end("name"))
     tail = text[lo:hi].rstrip()

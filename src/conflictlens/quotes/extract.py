@@ -10,12 +10,13 @@ from typing import Any
 
 from ..entities.resources import load_resources
 from .channel import find_channel
-from .frames import find_frames
+from .frames import find_frames, text_of
 from .layouts import Draft, build_drafts
 from .lexicon import load_lexicon
 from .marks import QuotedSpan, find_quoted, top_level
 from .records import Quote
 from .speakers import Speaker, SpeakerResolver
+from .transcript import colon_frames
 
 
 def _kind(draft: Draft, quotes: list[QuotedSpan]) -> str:
@@ -32,10 +33,12 @@ def _kind(draft: Draft, quotes: list[QuotedSpan]) -> str:
 def find_quotes(doc: Any, entities: list[dict[str, Any]] | None = None,
                 outlets_file: str | None = None) -> list[Quote]:
     """The quotes of the text of ``doc`` in text order (see docs/quotes.md)."""
-    text = doc.text
+    text = text_of(doc)
     lex = load_lexicon()
     quotes = [q for q in top_level(find_quoted(text)) if q.end > q.start + 2]
-    frames = find_frames(doc, quotes, lex)
+    persons = [(m["start"], m["end"]) for e in entities or [] if e.get("type") == "PERSON"
+               for m in e.get("mentions", [])]
+    frames = sorted(find_frames(doc, quotes, lex) + colon_frames(doc, persons, quotes), key=lambda f: f.cue[0])
     drafts = build_drafts(text, frames, quotes, lex.scare_max_words)
     resolver = SpeakerResolver(doc, entities or [], load_resources(outlets_file))
     by_frame: dict[int, Speaker] = {}
@@ -58,5 +61,5 @@ def find_quotes(doc: Any, entities: list[dict[str, Any]] | None = None,
 def quote_records(doc: Any, article_id: str, entities: list[dict[str, Any]] | None = None,
                   outlets_file: str | None = None) -> list[dict[str, Any]]:
     """The quotes as export-contract dicts, numbered in text order."""
-    text = doc.text
+    text = text_of(doc)
     return [q.as_dict(text, article_id, n) for n, q in enumerate(find_quotes(doc, entities, outlets_file), 1)]

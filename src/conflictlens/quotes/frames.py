@@ -19,18 +19,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .lexicon import Lexicon
 from .marks import QuotedSpan
 
 Span = tuple[int, int]
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-_CUT = frozenset({"relcl", "appos", "acl", "advcl", "punct", "parataxis", "ccomp", "cc", "prep"})
 _TRIM = frozenset({"PUNCT", "CCONJ", "SPACE"})
 _KEEP_PUNCT = frozenset("“”\"‘’'«»%$)")
 _NEWLINE = re.compile(r"\n")
+_TAG_BEFORE = frozenset({",", "”", "\"", "''", "’", "'", "—", "–", "-", "--"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_STOPS = frozenset({",", "(", "[", "—", "–", ";", ":", "--"})
 _NOT_TOPIC = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
 
 
@@ -40,19 +41,28 @@ class Frame:
 
     cue: Span
     lemma: str
-    kind: str  # speech | relay | deny | accuse | belief | according
+    kind: str  # speech | relay | accuse | belief (from the lexicon) | according
     layout: str  # clause | tag-after | xcomp | prep | dobj | according | open
     token: int  # the cue token (the first word of an "according to" phrase)
     speaker: Span | None = None
     speaker_head: int | None = None  # token index of the speaker's head word
     content: tuple[Span, ...] = ()
+    speaker_scope: Span | None = None  # the speaker's whole phrase, appositions and clauses included
 
     @property
     def content_start(self) -> int:
         return self.content[0][0] if self.content else self.cue[0]
 
 
-def _in_quote(pos: int, quoted: list[QuotedSpan]) -> bool:
+def text_of(doc: Any) -> str:
+    """The Doc's text, built once: spaCy joins its tokens again on every ``Doc.text``."""
+    text = doc.user_data.get("conflictlens.text")
+    if text is None:
+        text = doc.user_data["conflictlens.text"] = doc.text
+    return text
+
+
+def in_quote(pos: int, quoted: list[QuotedSpan]) -> bool:
     return any(q.contains(pos) for q in quoted)
 
 
@@ -74,7 +84,7 @@ def token_spans(doc: Any, indices: set[int] | list[int]) -> tuple[Span, ...]:
             run.pop()
         if run:
             out.append((doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]].text)))
-    return tuple(_join(out, doc.text))
+    return tuple(_join(out, text_of(doc)))
 
 
 def _trim(tok: Any, leading: bool) -> bool:
@@ -97,22 +107,30 @@ def _join(spans: list[Span], text: str) -> list[Span]:
 
 
 def noun_phrase(tok: Any) -> tuple[int, int]:
-    """Token range [first, last] of the phrase a subject heads, without clauses or appositions."""
-    keep = {tok.i}
-    stack = [c for c in tok.children if c.dep_ not in _CUT or (c.dep_ == "prep" and c.i > tok.i and
-                                                                c.lower_ in ("of", "for", "at", "in"))]
-    while stack:
-        c = stack.pop()
-        keep.add(c.i)
-        stack.extend(g for g in c.children if g.dep_ not in ("relcl", "appos", "acl", "punct", "advcl"))
-    first, last = min(keep), max(keep)
-    while first < last and tok.doc[first].pos_ in _TRIM:
+    """Token range [first, last] of the phrase a subject heads, up to the first comma, bracket,
+    dash or relative pronoun: "the economist Jared Bernstein, a former adviser, who ..." ->
+    "the economist Jared Bernstein"."""
+    doc = tok.doc
+    first = tok.left_edge.i
+    last = tok.right_edge.i
+    if tok.i - first > 8:
+        first = tok.i - 8
+    for i in range(first, last + 1):
+        word = doc[i]
+        if i > first and (word.text in _STOPS or (word.lower_ in _RELATIVE and word.dep_ != "det")
+                          or (i > tok.i and word.dep_ == "acl" and word.tag_ == "VBN" and word.head.i == tok.i)):
+            last = i - 1  # "the statement obtained by Interfax" -> "the statement"
+            break
+        if "\n" in word.text:
+            last = i - 1
+            break
+    while first < last and doc[first].pos_ in _TRIM:
         first += 1
-    while last > first and tok.doc[last].pos_ in _TRIM and tok.doc[last].text not in _KEEP_PUNCT:
+    while last > first and (doc[last].pos_ in _TRIM or doc[last].pos_ == "AUX"):
         last -= 1
     if last - first > 12:
-        first, last = max(first, tok.i - 6), min(last, tok.i + 4)
-    return first, last
+        last = max(tok.i, first + 12)
+    return first, max(first, last)
 
 
 def _subject(tok: Any) -> Any | None:
@@ -121,6 +139,8 @@ def _subject(tok: Any) -> Any | None:
     for _ in range(3):
         for c in cur.children:
             if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ in _RELATIVE and cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                    return cur.head  # "Gay Republicans in Ohio, who support ...": the noun it refers to
                 return c
             if c.dep_ == "agent":
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -131,13 +151,19 @@ def _subject(tok: Any) -> Any | None:
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.pos_ in ("VERB", "AUX") and cur.head is not cur:
             cur = cur.head  # "denied the claim and said ..."; "..., adding that ..."
             continue
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head  # "explained the headline by saying: ..."
+            continue
         break
+    if tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ",":
+        root = tok.sent.root  # ", writing “...”" misparsed: the subject of the sentence
+        return next((c for c in root.children if c.dep_ == "nsubj"), None)
     return None
 
 
 def _para_subtree(tok: Any, without: Any | None = None, para: Span | None = None) -> set[int]:
     """Token indices of ``tok``'s subtree, less ``without``'s, inside the paragraph ``para``."""
-    lo, hi = para or (0, len(tok.doc.text))
+    lo, hi = para or (0, len(text_of(tok.doc)))
     out = {t.i for t in tok.subtree if lo <= t.idx < hi}
     if without is not None:
         out -= {t.i for t in without.subtree}
@@ -177,11 +203,20 @@ def _verb_frame(tok: Any, lex: Lexicon, para: Span) -> Frame | None:
         if clause is not None and (speaker is None or clause.i != speaker.i):
             return make("clause", kinds["ccomp"].kind, _subtree(clause))
         head = tok.head
-        if tok.dep_ in ("ccomp", "parataxis", "advcl") and head.i < tok.i and lo <= head.idx < hi:
-            if speaker is None:  # ", said Hadjiyev": the inverted subject parsed as an object
-                speaker = next((c for c in children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > tok.i), None)
-            clause = _subtree(head, tok)
-            return make("tag-after", kinds["ccomp"].kind, clause)
+        if tok.dep_ in ("ccomp", "parataxis") and head.i < tok.i and lo <= head.idx < hi:
+            own = next((c for c in children if c.dep_ == "nsubj"), None)
+            if own is None:  # ", said Hadjiyev": the inverted subject parsed as an object
+                own = next((c for c in children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > tok.i), None)
+            tag = min([tok.i] + ([own.left_edge.i] if own is not None else []))
+            if own is not None and tag > 0 and tok.doc[tag - 1].text in _TAG_BEFORE:
+                speaker = own
+                return make("tag-after", kinds["ccomp"].kind, _subtree(head, tok))
+    if "oprd" in kinds:  # "called him divisive", "called the KKK “abhorrent”"
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
+        comp = next((c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and obj is not None
+                     and c.i > obj.i), None)
+        if comp is not None:
+            return make("oprd", kinds["oprd"].kind, _subtree(obj) | _subtree(comp))
     if "xcomp" in kinds:
         inf = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
         if inf is not None and any(g.dep_ == "aux" and g.lower_ == "to" for g in inf.children):
@@ -210,7 +245,7 @@ def _verb_frame(tok: Any, lex: Lexicon, para: Span) -> Frame | None:
 
 
 def _according(doc: Any, tok: Any, lex: Lexicon, sent: Any, para: Span) -> Frame | None:
-    low = doc.text[tok.idx:tok.idx + 24].lower()
+    low = text_of(doc)[tok.idx:tok.idx + 24].lower()
     phrase = next((p for p in lex.according if low.startswith(p)), None)
     if phrase is None:
         return None
@@ -237,7 +272,7 @@ def find_frames(doc: Any, quoted: list[QuotedSpan], lex: Lexicon) -> list[Frame]
     """Every reporting frame of the Doc outside quotation marks, in text order."""
     frames: list[Frame] = []
     first_words = {p.split()[0] for p in lex.according}
-    text = doc.text
+    text = text_of(doc)
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     for sent in doc.sents:
         for tok in sent:
@@ -245,18 +280,20 @@ def find_frames(doc: Any, quoted: list[QuotedSpan], lex: Lexicon) -> list[Frame]
             para = (line_starts[n], line_starts[n + 1] if n + 1 < len(line_starts) else len(text))
             if tok.lower_ in first_words:
                 frame = _according(doc, tok, lex, sent, para)
-                if frame is not None and not _in_quote(tok.idx, quoted):
+                if frame is not None and not in_quote(tok.idx, quoted):
                     frames.append(frame)
                 continue
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.lemmas or _in_quote(tok.idx, quoted):
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.lemmas or in_quote(tok.idx, quoted):
                 continue
             frame = _verb_frame(tok, lex, para)
             if frame is None:
                 continue
             if frame.speaker_head is not None:
-                first, last = noun_phrase(doc[frame.speaker_head])
-                frame = Frame(frame.cue, frame.lemma, frame.kind, frame.layout, frame.token,
-                              (doc[first].idx, doc[last].idx + len(doc[last].text)), frame.speaker_head,
-                              frame.content)
+                head = doc[frame.speaker_head]
+                first, last = noun_phrase(head)
+                edge = head.right_edge
+                frame = replace(frame, speaker=(doc[first].idx, doc[last].idx + len(doc[last].text)),
+                                speaker_scope=(head.left_edge.idx, edge.idx + len(edge.text)))
             frames.append(frame)
     return frames
+

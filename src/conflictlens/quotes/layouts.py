@@ -62,7 +62,9 @@ def resolve_nesting(text: str, frames: list[Frame]) -> list[tuple[Frame, Frame |
     "X said Y told him ..." is X's quote). A relay ("..., Interfax reported") gives way to the
     frame it relays, which keeps it as its channel; a relay tag the parser left inside the
     relayed content is cut off that content."""
-    dropped: set[int] = set()
+    dropped: set[int] = {f.token for f in frames for g in frames  # "said X, the only senator to endorse Y"
+                         if g is not f and g.speaker_scope and g.speaker_scope[0] <= f.cue[0] < g.speaker_scope[1]
+                         and not (f.speaker_scope and f.speaker_scope[0] <= g.cue[0] < f.speaker_scope[1])}
     relayed: dict[int, Frame] = {}
     trimmed: dict[int, Frame] = {}
     for outer in sorted(frames, key=lambda f: -sum(e - s for s, e in f.content)):
@@ -115,6 +117,11 @@ def _anchor(text: str, frame: Frame, quotes: list[QuotedSpan], used: set[int]) -
             return Draft(frame, merge(list(content) + pieces), "mixed")
         if frame.layout not in ("open", "dobj"):
             return Draft(frame, content, "indirect")
+    tag = min(frame.cue[0], frame.speaker[0] if frame.speaker else frame.cue[0])
+    for n, q in enumerate(quotes):  # “...,” Mr. Rubio said. (the parser did not link them)
+        if n not in used and q.end <= tag and not text[q.end:tag].strip(" ,\t") and tag - q.end < 4:
+            used.add(n)
+            return Draft(frame, q.pieces, "direct")
     after = max(frame.cue[1], frame.speaker[1] if frame.speaker else 0)
     for n, q in enumerate(quotes):
         if n in used or q.start < after:
@@ -158,7 +165,7 @@ def _continue(text: str, draft: Draft, quotes: list[QuotedSpan], used: set[int],
         return draft
     frame = draft.frame
     end = max(draft.content[-1][1], frame.cue[1], frame.speaker[1] if frame.speaker else 0)
-    others = [d.frame.cue[0] for d in drafts if d.frame is not frame]
+    others = [d.frame.cue[0] for d in drafts if d.frame is not frame and d.frame.speaker_head != frame.speaker_head]
     pieces = list(draft.content)
     for n, q in enumerate(quotes):
         if n in used or q.start < end:

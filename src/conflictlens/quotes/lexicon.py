@@ -14,8 +14,8 @@ from importlib import resources
 
 from ..errors import DataFileError
 
-FRAMES = frozenset({"ccomp", "xcomp", "dobj", "prep"})
-KINDS = frozenset({"speech", "relay", "deny", "accuse", "belief"})
+FRAMES = frozenset({"ccomp", "xcomp", "dobj", "prep", "oprd"})
+KINDS = frozenset({"speech", "relay", "accuse", "belief"})
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class CueFrame:
 class Lexicon:
     frames: dict[str, tuple[CueFrame, ...]]  # lemma -> its frames, in file order
     according: tuple[str, ...]
-    relay_lemmas: frozenset[str]
+    relay_by: tuple[str, ...]
     audience: frozenset[str]
     media_nouns: frozenset[str]
     media_words: tuple[str, ...]
@@ -75,7 +75,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         frames={k: tuple(v) for k, v in frames.items()},
         according=tuple(sorted(_strings(according, "phrases", name), key=len, reverse=True)),
-        relay_lemmas=frozenset(_strings(according, "relay_lemmas", name)),
+        relay_by=tuple(_strings(according, "relay_by", name)),
         audience=frozenset(_strings(channel, "audience", name)),
         media_nouns=frozenset(_strings(channel, "media_nouns", name)),
         media_words=tuple(_strings(channel, "media_words", name)),

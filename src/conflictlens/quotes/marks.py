@@ -16,7 +16,7 @@ from dataclasses import dataclass
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _PARAGRAPH = re.compile(r"[^\n]+")
-_MARK = re.compile(r"[“”„«»\"‘’']")
+_MARK = re.compile(r"''|[“”„«»\"‘’']")  # '' is a straight double mark in some wire copy
 _LETTER = re.compile(r"\w")
 
 
@@ -50,16 +50,18 @@ class _Open:
     single: bool
 
 
-def _opens_here(text: str, i: int, lo: int) -> bool:
+def _opens_here(text: str, i: int, lo: int, end: int | None = None) -> bool:
     """A straight or single mark opens when it stands before a word, after a space or start."""
+    end = i + 1 if end is None else end
     before = text[i - 1] if i > lo else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-/“‘\"'") and not after.isspace()
+    after = text[end] if end < len(text) else " "
+    return (before.isspace() or before in "([{—–-/“‘\"',:") and not after.isspace()
 
 
-def _closes_here(text: str, i: int, hi: int) -> bool:
+def _closes_here(text: str, i: int, hi: int, end: int | None = None) -> bool:
+    end = i + 1 if end is None else end
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < hi else " "
+    after = text[end] if end < hi else " "
     return not before.isspace() and not _LETTER.match(after)
 
 
@@ -73,7 +75,9 @@ def _scan_paragraph(text: str, lo: int, hi: int, carried: _Open | None) -> tuple
         found.append(QuotedSpan(opened.pos, end, ((opened.pos, end),), len(stack), True, single))
 
     for m in _MARK.finditer(text, lo, hi):
-        i, ch = m.start(), m.group(0)
+        i, j, ch = m.start(), m.end(), m.group(0)
+        if ch == "''":
+            ch = '"'
         if carried is not None and i == lo and ch in _DOUBLE_OPEN + '"':
             continue  # the mark that re-opens a quotation carried over from the previous paragraph
         if ch in "‘'’":
@@ -84,13 +88,16 @@ def _scan_paragraph(text: str, lo: int, hi: int, carried: _Open | None) -> tuple
             continue
         while stack and stack[-1].single:
             stack.pop()  # a single mark left open inside a double quotation was an apostrophe
-        if ch in _DOUBLE_OPEN:
+        if ch in _DOUBLE_OPEN and stack and stack[-1].mark == ch and _closes_here(text, i, hi, j) \
+                and not _opens_here(text, i, lo, j):
+            close(j)  # “abhorrent“: an opening mark typed where the closing one belongs
+        elif ch in _DOUBLE_OPEN:
             stack.append(_Open(i, ch, False))
         elif ch in _DOUBLE_CLOSE:
             if stack:
-                close(i + 1)
-        elif stack and (stack[-1].mark == '"' or (_closes_here(text, i, hi) and not _opens_here(text, i, lo))):
-            close(i + 1)
+                close(j)
+        elif stack and (stack[-1].mark == '"' or (_closes_here(text, i, hi, j) and not _opens_here(text, i, lo, j))):
+            close(j)
         else:
             stack.append(_Open(i, ch, False))
     stack = [o for o in stack if not o.single]
@@ -115,7 +122,7 @@ def find_quoted(text: str) -> list[QuotedSpan]:
         if left_open is None:
             continue
         nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
-        reopens = nxt is not None and text[nxt] in _DOUBLE_OPEN + '"'
+        reopens = nxt is not None and text[nxt] in _DOUBLE_OPEN + '"' + "'"
         if left_open is carried:
             pieces.append((lo, hi))
         else:

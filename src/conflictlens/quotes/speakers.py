@@ -22,20 +22,24 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..entities.resources import Resources
+from .frames import text_of
 
 Span = tuple[int, int]
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _PLURAL = {"they", "them", "their", "we", "us"}
 _NEUTER = {"it", "its"}
-_SKIP = {"i", "me", "you", "who", "that", "which", "this", "these", "those", "one", "what", "whom"}
+_SKIP = {"i", "me", "you", "who", "which", "whom"}
 _GENDER_WORD = re.compile(r"\b(?:(?P<m>Mr|Sir|Lord|King|Prince|(?:congress|spokes|chair|business|sales)man)|"
                           r"(?P<f>Mrs|Ms|Miss|Madam|Lady|Dame|Queen|Princess|"
                           r"(?:congress|spokes|chair|business|sales)woman))\b\.?\s*$", re.IGNORECASE)
+_LINKS = re.compile(r"(?i)\b(?:for|to|of|at|with|by|from|and|or)\b|['’]s?\s*$")
+_SPEAKER_WINDOW = 400  # characters: tuned on the PolNeAR training split (docs/quotes.md)
+_QUALIFIED = re.compile(r"(?i)\b(?:vice|deputy|former|ex|assistant|acting)\b")
 _RANK = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "LOC": 4, "FAC": 5}
 
 
@@ -47,6 +51,8 @@ class Speaker:
     span: Span | None = None
     entity_type: str | None = None
     plural: bool = False
+    person: bool = False  # one human being: pronoun "he" / "she" may refer back to it
+    gender: str | None = None  # "m" / "f" when the article says so
 
 
 @dataclass
@@ -69,7 +75,7 @@ class SpeakerResolver:
     subjects: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        text = self.doc.text
+        text = text_of(self.doc)
         for ent in self.entities:
             for m in ent.get("mentions", []):
                 self.mentions.append((m["start"], m["end"], ent, m.get("form", "name")))
@@ -96,52 +102,81 @@ class SpeakerResolver:
                 hits.append((_RANK.get(ent.get("type"), 9), -(m_end - m_start), ent))
         return min(hits, key=lambda h: (h[0], h[1]))[2] if hits else None
 
+    def _surname(self, word: str) -> dict[str, Any] | None:
+        """The one person of the article whose name ends with ``word``."""
+        found = [e for e in self.entities if e.get("type") == "PERSON" and len((e.get("name") or "").split()) > 1
+                 and (e.get("name") or "").split()[-1] == word]
+        return found[0] if len(found) == 1 else None
+
+    def _named_in(self, span: Span) -> dict[str, Any] | None:
+        """A person named inside the phrase: "the economist Jared Bernstein" -> Jared Bernstein."""
+        inside = [m for m in self.mentions if span[0] <= m[0] and m[1] == span[1] and m[2].get("type") == "PERSON"
+                  and not _LINKS.search(text_of(self.doc)[span[0]:m[0]])]
+        return inside[-1][2] if inside else None
+
     def _entity_speaker(self, ent: dict[str, Any], rule: str, span: Span | None) -> Speaker:
-        return Speaker(ent.get("name"), ent.get("id"), rule, span, ent.get("type"))
+        person = ent.get("type") == "PERSON"
+        return Speaker(ent.get("name"), ent.get("id"), rule, span, ent.get("type"), False, person,
+                       self.gender.get(ent.get("id") or "") if person else None)
+
+    def _text_speaker(self, head: Any, span: Span) -> Speaker:
+        """A speaker named only by its words: "a source", "Mr. Obama" (no entity), "officials"."""
+        text = text_of(self.doc)
+        name = text[span[0]:span[1]].strip()
+        plural = head.tag_ in ("NNS", "NNPS")
+        g = _GENDER_WORD.search(text[max(span[0] - 16, 0):head.idx])
+        gender = ("m" if g.group("m") else "f") if g else None
+        person = not plural and (head.ent_type_ == "PERSON" or gender is not None or _personal(name))
+        return Speaker(name, None, "text", span, None, plural, person, gender)
 
     def resolve(self, head_i: int | None, span: Span | None, pos: int) -> Speaker:
         """The speaker whose phrase is ``span`` with head token ``head_i``, for a quote at ``pos``."""
         if head_i is None or span is None:
             return Speaker(None)
-        doc, text = self.doc, self.doc.text
+        doc, text = self.doc, text_of(self.doc)
         head = doc[head_i]
         low = head.lower_
-        if head.pos_ == "PRON" or low in _MALE | _FEMALE | _PLURAL | _NEUTER:
+        if low in _MALE | _FEMALE | _PLURAL | _NEUTER | _SKIP and span[1] - span[0] == len(head.text):
             return self._pronoun(low, span, pos)
-        ent = self._covering(head.idx, head.idx + len(head.text))
+        if any(c.dep_ == "conj" for c in head.children):  # "Sanders and his aides": several speakers
+            return self._remember(pos, Speaker(text[span[0]:span[1]].strip(), None, "text", span, None, True))
+        ent = self._covering(head.idx, head.idx + len(head.text)) or self._named_in(span)
+        if ent is not None and ent.get("type") != "PERSON" and head.ent_type_ == "PERSON":
+            ent = None  # "Mr. Obama" read as a place by the entities stage: keep the words
+        if ent is None and head.pos_ == "PROPN" and span[1] - span[0] == len(head.text):
+            ent = self._surname(head.text)  # "Orlan stressed ...", a surname the NER did not tag
         if ent is not None:
             form = next((m[3] for m in self.mentions if m[2] is ent and m[0] <= head.idx < m[1]), "name")
             return self._remember(pos, self._entity_speaker(ent, "title" if form == "role" else "name", span))
-        phrase = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", text[span[0]:head.idx + len(head.text)].lower())
-        holder = self._title_holder(phrase, pos)
+        written = text[span[0]:head.idx + len(head.text)].lower()
+        phrase = re.sub(r"^(?:the|its|their|his|her)\s+", "", written)
+        holder = self._title_holder(phrase, pos) if phrase != written else None  # "the president", not "an aide"
         if holder is not None:
             return self._remember(pos, self._entity_speaker(holder, "title", span))
         if head.tag_ == "NN":
             org = self._org(head.lemma_.lower(), text[span[0]:span[1]], pos)
             if org is not None:
                 return self._remember(pos, self._entity_speaker(org, "org", span))
-        name = text[span[0]:span[1]].strip()
-        return self._remember(pos, Speaker(name, None, "text", span, None, head.tag_ in ("NNS", "NNPS")))
+        return self._remember(pos, self._text_speaker(head, span))
 
     def carried(self, speaker: Speaker, pos: int) -> Speaker:
         if speaker.name is None:
             return speaker
-        return self._remember(pos, Speaker(speaker.name, speaker.entity_id, "carried", None,
-                                           speaker.entity_type, speaker.plural))
+        return self._remember(pos, replace(speaker, rule="carried", span=None))
 
     def _remember(self, pos: int, speaker: Speaker) -> Speaker:
-        self.seen.append(_Seen(pos, speaker))
+        self.seen.append(_Seen(speaker.span[0] if speaker.span else pos, speaker))
         return speaker
 
     def _title_holder(self, phrase: str, pos: int) -> dict[str, Any] | None:
-        role = self.res.generic_roles.get(f"the {phrase}") or self.res.roles.get(phrase)
-        if role is None:
+        roles = [r for r in (self.res.generic_roles.get(f"the {phrase}"), self.res.roles.get(phrase)) if r]
+        if not roles:
             words = phrase.split()
-            role = next((self.res.roles[" ".join(words[i:])] for i in range(1, len(words))
-                         if " ".join(words[i:]) in self.res.roles), None)
-        if role is None:
+            roles = [self.res.roles[" ".join(words[i:])] for i in range(1, len(words))
+                     if " ".join(words[i:]) in self.res.roles][:1]
+        if not roles:
             return None
-        phrases = sorted(role.phrases, key=len, reverse=True)
+        phrases = sorted({p for r in roles for p in r.phrases}, key=len, reverse=True)
         best: tuple[int, dict[str, Any]] | None = None
         for ent in self.entities:
             if ent.get("type") != "PERSON" or not ent.get("role"):
@@ -149,6 +184,8 @@ class SpeakerResolver:
             title = ent["role"].lower()
             if not any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", title) for p in phrases):
                 continue
+            if bool(_QUALIFIED.search(title)) != bool(_QUALIFIED.search(phrase)):
+                continue  # "the president" is not the vice president
             last = max((m["start"] for m in ent.get("mentions", []) if m["start"] < pos), default=None)
             if last is not None and (best is None or last > best[0]):
                 best = (last, ent)
@@ -161,35 +198,42 @@ class SpeakerResolver:
         for start, _, ent, _ in self.mentions:
             if start >= pos or ent.get("type") != "ORG":
                 continue
-            if re.search(rf"(?i)(?<!\w){re.escape(lemma)}", ent.get("name") or "") and (best is None or start > best[0]):
+            named = re.search(rf"(?i)(?<!\w){re.escape(lemma)}", ent.get("name") or "")
+            if named and (best is None or start > best[0]):
                 best = (start, ent)
         return best[1] if best else None
 
     def _pronoun(self, low: str, span: Span, pos: int) -> Speaker:
         if low in _SKIP:
             return Speaker(None, None, "none", span)
-        candidates: list[tuple[int, Speaker]] = [(s.pos, s.speaker) for s in self.seen if s.pos <= pos]
+        pos = span[0]
+        candidates = [(s.pos, s.speaker) for s in self.seen if s.pos < pos and s.speaker.name]
         if low in _MALE | _FEMALE:
             want = "m" if low in _MALE else "f"
-            candidates += [(p, self._entity_speaker(e, "pronoun", None)) for p, e in self.subjects if p < pos]
-            for _, sp in sorted(candidates, key=lambda c: -c[0]):
-                if sp.entity_type not in ("PERSON", None) or sp.plural or sp.name is None:
-                    continue
-                if sp.entity_type is None and sp.rule == "text" and not _personal(sp.name):
-                    continue
-                if sp.entity_id and self.gender.get(sp.entity_id, want) != want:
-                    continue
+
+            def fits(sp: Speaker) -> bool:
+                return sp.person and (self.gender.get(sp.entity_id or "", sp.gender) or want) == want
+
+            said = max(((p, sp) for p, sp in candidates if fits(sp)), key=lambda c: c[0], default=None)
+            subject = max(((p, self._entity_speaker(e, "pronoun", None)) for p, e in self.subjects
+                           if p < pos and fits(self._entity_speaker(e, "pronoun", None))),
+                          key=lambda c: c[0], default=None)
+            # the last speaker, unless a person who has not spoken is the subject since then and the
+            # speaker is a paragraph or two back
+            best = said
+            if subject is not None and (said is None or (subject[0] > said[0] and pos - said[0] > _SPEAKER_WINDOW)):
+                best = subject
+            if best is not None:
+                sp = best[1]
                 if sp.entity_id:
                     self.gender.setdefault(sp.entity_id, want)
-                return self._remember(pos, Speaker(sp.name, sp.entity_id, "pronoun", span, sp.entity_type))
+                return self._remember(pos, replace(sp, rule="pronoun", span=span, gender=want))
         elif low in _PLURAL | _NEUTER:
             for _, sp in sorted(candidates, key=lambda c: -c[0]):
-                if sp.name is None or (sp.entity_type == "PERSON" and not sp.plural):
+                if sp.person or (low in _NEUTER and sp.plural):
                     continue
-                if low in _NEUTER and sp.plural:
-                    continue
-                return self._remember(pos, Speaker(sp.name, sp.entity_id, "pronoun", span, sp.entity_type, sp.plural))
-        return Speaker(self.doc.text[span[0]:span[1]], None, "none", span)
+                return self._remember(pos, replace(sp, rule="pronoun", span=span))
+        return Speaker(text_of(self.doc)[span[0]:span[1]], None, "none", span)
 
 
 _PERSON_NOUN = re.compile(r"(?i)\b(?:man|woman|spokes\w*|official|minister|president|senator|governor|"
