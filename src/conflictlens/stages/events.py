@@ -9,17 +9,24 @@ pass over stored results (``conflictlens.crossdoc.events``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..events.records import extract
 from ..model import Article
 from ..settings import Settings
-from .header import load_outlets, outlet_index
+from .header import Outlet, load_outlets, outlet_index
 
 NAME = "events"
 VERSION = "events.v1"
 
 
+@lru_cache(maxsize=8)
+def _outlets(outlets_file: str | None) -> dict[str, Outlet]:
+    return outlet_index(load_outlets(outlets_file))  # built once per process, not per article
+
+
 def run(article: Article, settings: Settings) -> Article:
-    outlet = outlet_index(load_outlets(settings.outlets_file)).get((article.outlet or "").casefold())
+    outlet = _outlets(settings.outlets_file).get((article.outlet or "").casefold())
     perspective = (outlet.perspective or None) if outlet else None
     article.events, article.casualties = extract(article, perspective)
     article.stages[NAME] = VERSION
