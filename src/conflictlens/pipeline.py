@@ -16,7 +16,7 @@ from itertools import islice
 
 from .model import Article, RawDocument, Skipped
 from .settings import Settings
-from .stages import claims, clean, dates, entities, events, geocode, metadata, nlp
+from .stages import claims, clean, dates, entities, events, geocode, metadata, nlp, quotes
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +39,13 @@ STAGES: tuple[Stage, ...] = (
           ("title", "outlet", "author", "dateline", "language", "published"), run=metadata.run),
     Stage(nlp.NAME, nlp.VERSION, ("text",), ("doc",), run_batch=nlp.run_batch),
     Stage(entities.NAME, entities.VERSION, ("text", "doc", "author"), ("entities",), run=entities.run),
+    Stage(quotes.NAME, quotes.VERSION, ("text", "doc", "entities"), ("quotes",), run=quotes.run),
     Stage(geocode.NAME, geocode.VERSION, ("text", "doc", "entities"), ("places",), run=geocode.run),
     Stage(dates.NAME, dates.VERSION, ("text", "published", "doc"), ("dates",), run=dates.run),
-    Stage(events.NAME, events.VERSION, ("text", "doc", "entities", "places", "dates", "outlet"),
+    Stage(events.NAME, events.VERSION, ("text", "doc", "entities", "quotes", "places", "dates", "outlet"),
           ("events", "casualties"), run=events.run),
-    Stage(claims.NAME, claims.VERSION, ("text", "doc", "entities", "dates", "events", "casualties", "outlet"),
+    Stage(claims.NAME, claims.VERSION,
+          ("text", "doc", "entities", "dates", "events", "casualties", "quotes", "outlet"),
           ("claims",), run=claims.run),
 )
 

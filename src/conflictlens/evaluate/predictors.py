@@ -62,10 +62,11 @@ def is_pending(name: str) -> bool:
     return bool(getattr(globals().get(name), "pending", False))
 
 
-@pending
 def predict_quotes(text: str, settings: Settings) -> list[PredQuote]:
     """Quotes in ``text``: content span, canonical speaker, kind (direct/indirect/mixed)."""
-    return []
+    from .adapters.polnear import predict_quotes as predict
+
+    return predict(text, settings)
 
 
 def predict_event_templates(text: str, settings: Settings) -> list[PredTemplate]:

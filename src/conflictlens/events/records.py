@@ -60,27 +60,31 @@ class EventReader:
         self.perspective = perspective
         self.ctx = ArticleContext(article)
         self.claimants = self._claimants()
+        self._countries = {e.get("id"): e.get("country") for e in article.entities}
         self.events: list[dict[str, Any]] = []
         self._by_sentence: dict[int, list[dict[str, Any]]] = {}
         self._referred: dict[int, dict[str, Any]] = {}
         self._last_date: dict[str, Any] | None = None
 
     def _claimants(self) -> list[Claimant]:
-        """Per sentence: the speaker of the quote it lies in (quotes stage), else the frame rules."""
+        """Per sentence, who claims it by the frame rules ("X said", "according to X", the outlet)."""
         reader = ClaimantReader(self.article.outlet, self.ctx.entity_mentions, self.perspective)
-        framed = reader.read_all([(s.text, s.start) for s in self.ctx.sentences])
-        countries = {e.get("id"): e.get("country") for e in self.article.entities}
-        out = []
-        for sentence, claimant in zip(self.ctx.sentences, framed, strict=True):
-            middle = (sentence.start + sentence.end) // 2
-            for quote in self.article.quotes:
-                span, speaker = quote.get("content_span") or {}, quote.get("speaker") or {}
-                if span.get("start", 0) <= middle < span.get("end", -1) and speaker.get("name"):
-                    claimant = Claimant(speaker["name"], speaker.get("entity_id"), "speaker",
-                                        countries.get(speaker.get("entity_id")))
-                    break
-            out.append(claimant)
-        return out
+        return reader.read_all([(s.text, s.start) for s in self.ctx.sentences])
+
+    def _claimant_at(self, sentence: Sentence, pos: int) -> Claimant:
+        """The speaker of the quote holding ``pos`` (quotes stage), else the sentence's claimant.
+
+        Two quotes can share a sentence ("Varnian officials said two workers were killed;
+        Ostrela said it had hit a military target"): the trigger's own quote decides.
+        """
+        for quote in self.article.quotes:
+            span, speaker = quote.get("content_span") or {}, quote.get("speaker") or {}
+            if span.get("start", 0) <= pos < span.get("end", -1) and speaker.get("name"):
+                where = quote.get("speaker_span") or {}
+                country = self._countries.get(speaker.get("entity_id")) or (  # "Ostrela's defence ministry"
+                    self.ctx.side_of(where["start"], where["end"]) if where.get("end") else None)
+                return Claimant(speaker["name"], speaker.get("entity_id"), "speaker", country)
+        return self.claimants[sentence.index]
 
     # -- events ------------------------------------------------------------------------------
     def read_events(self) -> list[dict[str, Any]]:
@@ -101,7 +105,7 @@ class EventReader:
         earlier = None
         if anaphora and refers:
             earlier = self._recent(sentence, cue.plover, cue.mode if named else None)
-            claimant = self.claimants[sentence.index].as_dict()
+            claimant = self._claimant_at(sentence, start).as_dict()
             if earlier is not None and earlier["claimed_by"] == claimant:
                 self._referred[sentence.index] = earlier
                 return None
@@ -132,7 +136,7 @@ class EventReader:
             "place_id": place.get("id") if place else None,
             "place_name": place.get("name") if place else None,
             "date": date,
-            "claimed_by": self.claimants[sentence.index].as_dict(),
+            "claimed_by": self._claimant_at(sentence, start).as_dict(),
             "outlet": self.article.outlet,
             "outlet_perspective": self.perspective,
             "trigger": _span(text, start, end),
@@ -255,7 +259,7 @@ class EventReader:
             "cumulative": c.cumulative,
             "date": date,
             "place_id": event["place_id"] if event else None,
-            "claimed_by": self.claimants[sentence.index].as_dict(),
+            "claimed_by": self._claimant_at(sentence, sentence.start + c.cue_start).as_dict(),
             "outlet": self.article.outlet,
             "outlet_perspective": self.perspective,
             "polarity": event["polarity"] if event and not c.cumulative else "asserted",
