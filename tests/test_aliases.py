@@ -16,6 +16,7 @@ import pytest
 from conflictlens.entities.alias_eval import PAIRS_FILE, evaluate_pairs, load_pairs, plain_equality
 from conflictlens.entities.aliases import (
     cluster_names,
+    entity_slug,
     match_score,
     resolve_surname,
     same_person,
@@ -217,3 +218,10 @@ def test_malformed_pair_file_is_reported(tmp_path: Path) -> None:
     path.write_text("a\tb\tlabel\tfamily\tnote\nX Y\tX Z\tmaybe\tx\t\n", encoding="utf-8")
     with pytest.raises(DataFileError):
         evaluate_pairs(path)
+
+
+def test_entity_ids_fold_transliterations_of_people_only():
+    assert entity_slug("Hikmet Hadjiyev") == entity_slug("Hikmet Hajiyev")
+    # an organisation keeps its letters: no transliteration rule turns "Government" into "Hovernment"
+    assert entity_slug("Government of Varnia", person=False) == "government-of-varnia"
+    assert entity_slug("Général Staff of Ostrela", person=False) == "general-staff-of-ostrela"

@@ -257,3 +257,40 @@ def test_lexicon_loads_frames_for_every_cue_kind():
     assert any(f.frame == "prep" and "of" in f.preps and f.dobj_keeps for f in lex.frames_of("accuse"))
     assert lex.frames_of("report")[-1].kind == "relay"
     assert "according to" in lex.according and "reporters" in lex.audience
+
+
+BODIES = """Varnia announced the closure of the northern border, and the council of Ostrela confirmed that \
+Varnian troops were moving towards Tarsk, Interfax reported.
+
+The Office of the President of Varnia announced that it would receive the Ostrelan envoys in Sarn.
+
+“The envoys must come unarmed. They must come alone.” Otherwise the talks will not start”, according to the \
+statement of the office, obtained by Interfax.
+
+“They declined every invitation,” claims the office, reports Tanjug.
+"""
+
+
+@pytest.fixture(scope="module")
+def bodies() -> Article:
+    return _analyse(BODIES)
+
+
+def test_a_clause_coordinated_after_an_object_is_its_own_speakers(bodies):
+    # "X announced the closure ..., and Y confirmed that ...": Y's words are not X's
+    confirmed = _quote(bodies, "troops were moving")
+    assert confirmed["speaker"]["name"] == "the council of Ostrela"
+    assert confirmed["cue"] == "confirmed"
+
+
+def test_a_body_named_again_by_its_head_noun_and_the_statement_of_a_body(bodies):
+    office = _quote(bodies, "receive the Ostrelan envoys")["speaker"]["name"]
+    assert "Office of the President" in office
+    assert _quote(bodies, "talks will not start")["speaker"]["name"] == office  # "the statement of the office"
+    assert _quote(bodies, "declined every invitation")["speaker"]["name"] == office  # "claims the office"
+
+
+def test_a_quoted_sentence_before_an_according_to_sentence_is_carried(bodies):
+    quote = _quote(bodies, "must come unarmed")
+    assert quote["kind"] == "direct"
+    assert quote["speaker"]["name"] == _quote(bodies, "receive the Ostrelan envoys")["speaker"]["name"]

@@ -55,7 +55,7 @@ def merge_entities(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         names = {m["name"] for m in members} | {a for m in members for a in m.get("aliases", [])}
         sources = [s for m in members for s in m.get("sources", [])]
         entity = {
-            "id": f"{etype.lower()}:{aliases.entity_slug(name)}",
+            "id": f"{etype.lower()}:{aliases.entity_slug(name, etype == 'PERSON')}",
             "type": etype,
             "name": name,
             "aliases": sorted(names - {name}),

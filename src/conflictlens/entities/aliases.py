@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ..geo.names import slug as geo_slug
 from .names import (
     ParsedName,
     Rules,
@@ -244,6 +245,9 @@ def cluster_names(names: Sequence[str]) -> list[list[str]]:
     return [[names[i] for i in c] for c in ordered]
 
 
-def entity_slug(name: str) -> str:
-    """A stable id fragment for an entity name: its normalised key, hyphenated."""
-    return re.sub(r"[^a-z0-9]+", "-", name_key(name) or name.casefold()).strip("-")
+def entity_slug(name: str, person: bool = True) -> str:
+    """A stable id fragment for an entity name, hyphenated. A person's name goes through the
+    person key (titles dropped, transliterations folded: "Hadjiyev" and "Hajiyev" share one id);
+    any other name is only folded to ASCII, so "Government of ..." keeps its letters."""
+    key = name_key(name) if person else geo_slug(name)
+    return re.sub(r"[^a-z0-9]+", "-", key or name.casefold()).strip("-")

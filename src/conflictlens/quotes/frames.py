@@ -179,6 +179,19 @@ def _cue_span(tok: Any, extra: Any | None = None) -> Span:
     return tok.idx, end
 
 
+def _coordinated_report(tok: Any, clause: Any) -> bool:
+    """A clause hung under the cue by a misparse, not said by its speaker: "X announced the
+    measures, and Y confirmed that ..." -- the cue already has its object, and the clause
+    has a subject of its own and no "that"."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    if obj is None or clause.i < tok.i or any(c.dep_ == "mark" for c in clause.children):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    between = tok.doc[obj.right_edge.i - 1:clause.left_edge.i]  # "..., and Y confirmed"
+    return any(t.text in (",", ";") or t.dep_ == "cc" for t in between)
+
+
 def _verb_frame(tok: Any, lex: Lexicon, para: Span) -> Frame | None:
     frames = lex.frames_of(tok.lemma_)
     if not frames:
@@ -200,6 +213,8 @@ def _verb_frame(tok: Any, lex: Lexicon, para: Span) -> Frame | None:
 
     if "ccomp" in kinds:
         clause = next((c for c in children if c.dep_ == "ccomp"), None)
+        if clause is not None and _coordinated_report(tok, clause):
+            clause = None
         if clause is not None and (speaker is None or clause.i != speaker.i):
             return make("clause", kinds["ccomp"].kind, _subtree(clause))
         head = tok.head

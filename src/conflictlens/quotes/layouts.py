@@ -187,7 +187,10 @@ def _tail(text: str, q: QuotedSpan) -> str:
     line_end = text.find("\n", q.end)
     line_end = len(text) if line_end < 0 else line_end
     after = text[q.end:line_end]
-    return text[q.start:q.end] + ("." if not after.strip() else after[:2])
+    closed = text[q.start:q.end].rstrip("”\"’' ")[-1:] in (".", "!", "?", "…")
+    if not after.strip() or (closed and after[:1].isspace() and after.lstrip()[:1].isupper()):
+        return text[q.start:q.end] + "."  # “... .” Otherwise ...: the next sentence begins
+    return text[q.start:q.end] + after[:2]
 
 
 def _carried(text: str, drafts: list[Draft], quotes: list[QuotedSpan], used: set[int],

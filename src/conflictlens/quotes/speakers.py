@@ -135,6 +135,11 @@ class SpeakerResolver:
             return Speaker(None)
         doc, text = self.doc, text_of(self.doc)
         head = doc[head_i]
+        issuer = _issuer(head)
+        if issuer is not None:  # "the statement of the administration": the administration speaks
+            head = issuer
+            edge = issuer.right_edge
+            span = (max(span[0], issuer.left_edge.idx), min(span[1], edge.idx + len(edge.text)))
         low = head.lower_
         if low in _MALE | _FEMALE | _PLURAL | _NEUTER | _SKIP and span[1] - span[0] == len(head.text):
             return self._pronoun(low, span, pos)
@@ -157,6 +162,9 @@ class SpeakerResolver:
             org = self._org(head.lemma_.lower(), text[span[0]:span[1]], pos)
             if org is not None:
                 return self._remember(pos, self._entity_speaker(org, "org", span))
+            named = self._named_before(head.lower_, text[span[0]:span[1]], pos)
+            if named is not None:
+                return self._remember(pos, replace(named, rule="org", span=span))
         return self._remember(pos, self._text_speaker(head, span))
 
     def carried(self, speaker: Speaker, pos: int) -> Speaker:
@@ -203,6 +211,19 @@ class SpeakerResolver:
                 best = (start, ent)
         return best[1] if best else None
 
+    def _named_before(self, word: str, phrase: str, pos: int) -> Speaker | None:
+        """An earlier speaker with no entity whose words hold this one: "The administration of
+        the President ..." announced; later "the administration" claims."""
+        if not re.match(r"(?i)the\s", phrase):
+            return None
+        for seen in sorted(self.seen, key=lambda s: -s.pos):
+            sp = seen.speaker
+            if seen.pos < pos and sp.rule == "text" and sp.name and not sp.plural and \
+                    sp.name.casefold() != phrase.casefold() and \
+                    re.search(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", sp.name):
+                return sp
+        return None
+
     def _pronoun(self, low: str, span: Span, pos: int) -> Speaker:
         if low in _SKIP:
             return Speaker(None, None, "none", span)
@@ -239,6 +260,22 @@ class SpeakerResolver:
 _PERSON_NOUN = re.compile(r"(?i)\b(?:man|woman|spokes\w*|official|minister|president|senator|governor|"
                           r"adviser|advisor|aide|director|chief|secretary|leader|candidate|nominee|"
                           r"source|commander|general|mayor|ambassador|lawyer|attorney|analyst|expert)\b")
+
+
+_DOCUMENTS = frozenset({"statement", "report", "letter", "communique", "communiqué", "release", "announcement",
+                        "message", "declaration", "notice", "bulletin", "briefing", "appeal", "address"})
+
+
+def _issuer(head: Any) -> Any | None:
+    """Who issued a document named as speaker: "the statement of the ministry" -> "ministry"."""
+    if head.lemma_.lower() not in _DOCUMENTS:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "by"):
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return obj
+    return None
 
 
 def _personal(name: str) -> bool:

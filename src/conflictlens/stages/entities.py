@@ -154,7 +154,7 @@ def run(article: Article, settings: Settings) -> Article:
     mentions = recognize(article.doc, article.text, res, is_place)
     entities = _people(article, mentions, res) + _others(article, mentions, res)
     for ent in entities:
-        ent["id"] = f"{ent['type'].lower()}:{aliases.entity_slug(ent['name'])}"
+        ent["id"] = f"{ent['type'].lower()}:{aliases.entity_slug(ent['name'], ent['type'] == 'PERSON')}"
     article.entities = entities
     article.stages[NAME] = VERSION
     return article
