@@ -153,3 +153,22 @@ def test_seed_places_resolve_within_30_km(geo_settings, seeds_dir) -> None:
                     found.setdefault(m["text"], set()).add(place["id"])
     assert set(TRUE_POSITIONS) <= found.keys(), set(TRUE_POSITIONS) - found.keys()
     assert found["Khankandi"] & found["Stepanakert"], "Khankandi and Stepanakert are one place"
+
+
+def test_geocoding_given_spans_places_unknown_names_where_the_article_is(geo_settings) -> None:
+    from conflictlens.geo import geocode_text
+
+    text = ("Shells hit the Orvel Bakery on Tamsin Lane in Zelvany on Monday, and residents of Zelvany "
+            "fled towards Kestrin. The Varnian army and the Syrians denied it.")
+    names = ["Orvel Bakery", "Tamsin Lane", "Zelvany", "Kestrin", "Varnian", "Syrians"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    points = dict(zip(names, geocode_text(text, spans, geo_settings), strict=True))
+    zelvany = points["Zelvany"]
+    assert zelvany[0] is not None
+    # a shop and a street the gazetteer cannot hold: put at the town the article is about
+    assert points["Orvel Bakery"] == zelvany and points["Tamsin Lane"] == zelvany
+    assert points["Kestrin"] != zelvany and points["Kestrin"][0] is not None
+    # a people's name: its country (from the country table or the country's own name)
+    varnia = geoparse("Varnia", geo_settings)
+    assert varnia and points["Varnian"] == (varnia[0].lat, varnia[0].lon)
+    assert points["Syrians"][0] is not None and abs(points["Syrians"][0] - 35) < 3  # Syria, not a town

@@ -20,7 +20,8 @@ T = TypeVar("T")
 
 # Metrics where a smaller number is better (errors); the gate treats their floor as a ceiling.
 LOWER_IS_BETTER = frozenset(
-    {"median_error_km", "auc_log_error", "ids_median_error_km", "ids_auc_log_error"}
+    {"median_error_km", "auc_log_error", "ids_median_error_km", "ids_auc_log_error",
+     "spans_median_error_km", "spans_auc_log_error", "spans_ids_median_error_km", "spans_ids_auc_log_error"}
 )
 
 

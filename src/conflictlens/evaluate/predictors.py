@@ -43,6 +43,7 @@ __all__ = [
     "predict_doc_events",
     "predict_event_templates",
     "predict_event_type",
+    "predict_geocodes",
     "predict_quotes",
     "predict_techniques",
     "predict_toponyms",
@@ -95,6 +96,14 @@ def predict_toponyms(text: str, settings: Settings) -> list[PredToponym]:
     from ..geo import geoparse
 
     return [PredToponym(t.start, t.end, t.lat, t.lon) for t in geoparse(text, settings)]
+
+
+def predict_geocodes(text: str, spans: list[tuple[int, int]], settings: Settings) -> list[PredToponym]:
+    """Coordinates for place names found by someone else (gold spans), one per span, in order."""
+    from ..geo import geocode_text
+
+    return [PredToponym(s, e, lat, lon) for (s, e), (lat, lon) in zip(spans, geocode_text(text, spans, settings),
+                                                                         strict=True)]
 
 
 @pending

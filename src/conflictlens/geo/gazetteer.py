@@ -120,6 +120,11 @@ class Gazetteer:
         rows = self._places("p.id = ?", (f"geonames:{int(gid)}",))
         return rows[0] if rows else None
 
+    def by_id(self, place_id: str) -> Place | None:
+        """The place with this id ("geonames:6255148", "iso3166-2:AZ-BA"), or None."""
+        rows = self._places("p.id = ?", (place_id,))
+        return rows[0] if rows else None
+
     def country(self, cc: str | None) -> Place | None:
         return self._countries.get(cc or "")
 
@@ -141,6 +146,21 @@ class Gazetteer:
         return [{"name": n, "used_by": u, "source": s} for n, u, s in rows]
 
 
+@lru_cache(maxsize=1)
+def _packaged_digest() -> str:
+    """A digest of the packaged name tables, so an upgrade that changes them builds a new file."""
+    from importlib import resources
+
+    pkg = resources.files("conflictlens").joinpath("data")
+    h = hashlib.sha256()
+    for name in ("geo/aliases.tsv", "geo/regions.tsv", "geo/country_points.tsv", "geo/not_places.txt",
+                 "contested_names.tsv"):
+        f = pkg.joinpath(name)
+        if f.is_file():
+            h.update(name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:12]
+
+
 def default_path(cache_dir: str | Path | None = None, min_population: int = DEFAULT_MIN_POPULATION,
                  extra_files: tuple[str, ...] = ()) -> Path:
     """Where the gazetteer for these options lives: one file per combination of options."""
@@ -148,7 +168,7 @@ def default_path(cache_dir: str | Path | None = None, min_population: int = DEFA
         from platformdirs import user_cache_dir
 
         cache_dir = user_cache_dir("conflictlens")
-    parts = [SCHEMA_VERSION, str(min_population)]
+    parts = [SCHEMA_VERSION, str(min_population), _packaged_digest()]
     for extra in extra_files:
         p = Path(extra)
         stat = p.stat() if p.is_file() else None

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .gazetteer import Gazetteer, Place, load_gazetteer
-from .names import slug
-from .recognize import FACILITY_WORDS, find_mentions
+from .names import name_key, slug
+from .recognize import FACILITY_WORDS, Mention, find_mentions
 from .resolve import Resolved, resolve
 
 
@@ -81,6 +82,114 @@ def parse_doc(doc: Any, gazetteer: Gazetteer, actor_countries: Iterable[str] = (
         near = _anchor(i, resolved) if r.place is None and _is_local(r) else None
         located.append(Located(r, near))
     return located
+
+
+def _focus(located: Sequence[Located]) -> Place | None:
+    """Where the article is: the town or district it names most (bigger places breaking ties),
+    else the first-level area, else the country it names most."""
+    for levels in ((2, 3, 4), (1,), (0,)):
+        counts: dict[int, list[Any]] = {}
+        for loc in located:
+            p = loc.resolved.place or (loc.near if loc.embedded else None)
+            if p is not None and p.level in levels:
+                counts.setdefault(p.pk, [0, p])[0] += 1
+        if counts:
+            return max(counts.values(), key=lambda e: (e[0], e[1].population))[1]
+    return None
+
+
+def geocode_spans(doc: Any, gazetteer: Gazetteer, spans: Sequence[tuple[int, int]],
+                  actor_countries: Iterable[str] = ()) -> list[tuple[Place | None, str]]:
+    """Geocode names someone else found (an analyst, an annotated corpus): one ``(place, how)``
+    per span. The article is geoparsed as usual with the spans added as mentions, so they are
+    resolved in its context; a span the gazetteer cannot place (a street, a shop) is put at
+    the place the article is about (``how = "focus"``, like ACLED's precision 2), never
+    dropped. ``how`` is ``gazetteer``, ``near`` (a facility at a known place), ``focus`` or
+    ``none``."""
+    mentions, candidates = find_mentions(doc, gazetteer)
+    text = doc.text
+    extra = []
+    for start, end in spans:
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        key = name_key(text[start:end])
+        extra.append(Mention(start, end, text[start:end], key, in_gazetteer=bool(key)))
+    candidates.update(gazetteer.lookup(m.key for m in extra if m.key not in candidates))
+    mentions = sorted(mentions + extra, key=lambda m: m.start)
+    resolved = resolve(mentions, candidates, gazetteer, actor_countries)
+    located = []
+    for i, r in enumerate(resolved):
+        if r.place is None and r.anchor is not None:
+            located.append(Located(r, r.anchor, embedded=True))
+        else:
+            located.append(Located(r, _anchor(i, resolved) if r.place is None and _is_local(r) else None))
+    focus = _focus([loc for loc in located if loc.resolved.mention not in extra])  # the article's own names
+    out: list[tuple[Place | None, str]] = []
+    for start, end in spans:
+        over = [loc for loc in located if loc.resolved.mention.start < end and start < loc.resolved.mention.end]
+        best = min(over, key=lambda loc: abs(loc.resolved.mention.start - start) + abs(loc.resolved.mention.end - end),
+                   default=None)
+        country = _demonym_country(text[start:end], gazetteer)
+        if country is not None:  # "Russian", "the British": the country
+            out.append((country, "demonym"))
+        elif best is not None and best.resolved.place is not None:
+            out.append((best.resolved.place, "gazetteer"))
+        elif best is not None and best.near is not None and best.embedded and \
+                (focus is None or best.near.cc == focus.cc):
+            # a facility at a known place named inside it, in the country the article is about
+            out.append((best.near, "near"))
+        elif focus is not None:
+            out.append((focus, "focus"))
+        else:
+            out.append((None, "none"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _region_words() -> dict[str, str]:
+    from importlib import resources
+
+    text = resources.files("conflictlens").joinpath("data/geo/demonyms.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {r[0].casefold(): r[1] for r in rows[1:] if len(r) >= 2}
+
+
+def _demonym_country(words: str, gazetteer: Gazetteer) -> Place | None:
+    """The country of a demonym: from the countries table ("British" -> GB), else a country
+    whose name the word stems from ("Vietnamese" -> Vietnam, "Syrian" -> Syria)."""
+    from ..entities.resources import load_resources
+
+    key = words.strip().casefold()
+    region = _region_words().get(key)
+    if region:
+        found = gazetteer.by_id(region)
+        if found is not None:
+            return found
+    code = load_resources().adjectives.get(key) or load_resources().adjectives.get(key.rstrip("s"))
+    country = gazetteer.country(gazetteer.country_code(code)) if code else None
+    if country is not None:
+        return country
+    folded = name_key(words)
+    if " " in folded or not folded.endswith(("i", "ian", "ians", "an", "ans", "ese", "ish", "ic")):
+        return None
+    base = folded.rstrip("s") if folded.endswith(("ians", "ans")) else folded
+    stems = [base[:-n] for n in (3, 2, 1) if len(base) - n >= 4] + [base[:-1] + "a", base[:-2] + "a", base[:-3] + "m"]
+    for cands in gazetteer.lookup(stems).values():
+        countries = [c.place for c in cands if c.place.level == 0 and c.place.cc and c.kind != "alternate"]
+        if countries:
+            return countries[0]
+    return None
+
+
+def geocode_text(text: str, spans: Sequence[tuple[int, int]], settings: Any,
+                 nlp_doc: Any = None) -> list[tuple[float | None, float | None]]:
+    """``(lat, lon)`` for each of ``spans`` (place names found by someone else) in ``text``."""
+    if nlp_doc is None:
+        from ..stages.nlp import load
+
+        nlp_doc = load(settings.spacy_model)(text)
+    return [(p.lat, p.lon) if p is not None else (None, None)
+            for p, _ in geocode_spans(nlp_doc, load_gazetteer(settings), spans)]
 
 
 def geoparse(text: str, settings: Any, nlp_doc: Any = None) -> list[Toponym]:
