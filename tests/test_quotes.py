@@ -294,3 +294,36 @@ def test_a_quoted_sentence_before_an_according_to_sentence_is_carried(bodies):
     quote = _quote(bodies, "must come unarmed")
     assert quote["kind"] == "direct"
     assert quote["speaker"]["name"] == _quote(bodies, "receive the Ostrelan envoys")["speaker"]["name"]
+
+
+def _seed(seeds_dir, prefix: str) -> Article:
+    from conflictlens.api import analyze_documents
+    from conflictlens.stages import ingest
+
+    paths = [str(p) for p in sorted(seeds_dir.glob(f"{prefix}_*.txt"))]
+    (article,) = [r for r in analyze_documents(list(ingest.read_sources(paths, Settings())), Settings())
+                  if isinstance(r, Article)]
+    return article
+
+
+def test_seed_quotes_are_attributed_to_their_speakers(seeds_dir) -> None:
+    aliyev = _seed(seeds_dir, "002")
+    direct = [q for q in aliyev.quotes if q["kind"] == "direct"]
+    assert len(direct) >= 20
+    assert {q["speaker"]["name"] for q in direct} == {"Ilham Aliyev"}  # "he said", "the president said" too
+    assert {q["speaker"]["rule"] for q in direct} >= {"name", "pronoun"}
+
+    article = _seed(seeds_dir, "004")
+    by_speaker: dict[str, set[str]] = {}
+    for q in article.quotes:
+        if q["speaker"].get("text"):
+            by_speaker.setdefault(q["speaker"]["name"], set()).add(q["speaker"]["text"])
+    assert {"Khadzhiyev", "Hajiyev", "Hadjiyev"} <= by_speaker["Hikmet Hajiyev"]  # three spellings, one speaker
+    assert "Nikol Pashinyan" in by_speaker
+    # "the administration" and "the statement of the administration" are the presidential
+    # administration named earlier, and what the Karabakh authorities confirmed is theirs
+    named_later = [q for q in article.quotes if (q["speaker"].get("text") or "").lower() == "the administration"]
+    assert len(named_later) == 2
+    assert all(q["speaker"]["name"].lower().startswith("the administration of the president") for q in named_later)
+    confirmed = [q for q in article.quotes if q["cue"] == "confirmed"]
+    assert confirmed and all("Nagorno-Karabakh" in q["speaker"]["name"] for q in confirmed)
