@@ -41,3 +41,18 @@ def geo_settings(tmp_path_factory) -> Settings:
 
     demo = resources.files("conflictlens").joinpath("demo", "gazetteer.tsv")
     return Settings(cache_dir=str(tmp_path_factory.getbasetemp() / "geo-cache"), gazetteer_files=str(demo))
+
+
+@pytest.fixture(scope="session")
+def demo_export(tmp_path_factory) -> dict:
+    """The export of `conflictlens demo` (the bundled fictional corpus), run once per session."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from conflictlens.cli import app
+
+    out = tmp_path_factory.mktemp("demo")
+    result = CliRunner().invoke(app, ["demo", "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return json.loads((out / "export.json").read_text(encoding="utf-8"))

@@ -7,20 +7,9 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from conflictlens.cli import app
 
 DEMO = Path(str(resources.files("conflictlens").joinpath("demo")))
 EXPECTED = json.loads((DEMO / "expected.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def demo_export(tmp_path_factory):
-    out = tmp_path_factory.mktemp("demo")
-    result = CliRunner().invoke(app, ["demo", "--out", str(out), "--quiet"])
-    assert result.exit_code == 0, result.output
-    return json.loads((out / "export.json").read_text(encoding="utf-8"))
 
 
 def _article(export: dict, key: str) -> dict:

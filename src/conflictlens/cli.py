@@ -144,6 +144,8 @@ def _print_articles(export: Path) -> None:
     out.print(table)
     if data.get("clusters"):
         _print_clusters(data)
+    if data.get("profiles"):
+        _print_profiles(data)
 
 
 def _print_clusters(data: dict) -> None:
@@ -161,6 +163,23 @@ def _print_clusters(data: dict) -> None:
         table.add_row(day, ", ".join(sorted({places.get(p, p) for p in c["place_ids"]})), c["type"],
                       ", ".join(c["outlets"]), ", ".join(c["sides"]) + (" (one side)" if c["one_sided"] else ""),
                       figures or "-")
+    out.print(table)
+
+
+def _print_profiles(data: dict) -> None:
+    """Each side's framing: whose vocabulary its outlets use in their own voice, and names."""
+    table = Table(title="framing by side (loaded terms in the outlets' own voice, per 1,000 words)")
+    for col in ("side", "articles", "terms / 1,000 words", "whose vocabulary", "place names chosen",
+                "top terms", "officials quoted"):
+        table.add_column(col, overflow="fold")
+    for p in data["profiles"]:
+        if p["level"] != "side":
+            continue
+        rate = sum(p["own_terms_per_1000"].values())
+        whose = ", ".join(f"{k} {v:.0%}" for k, v in p["own_perspective_share"].items()) or "-"
+        names = ", ".join(f"{k} {v}" for k, v in p["contested_names"].items()) or "-"
+        table.add_row(p["name"], str(p["articles"]), f"{rate:.1f}", whose, names, ", ".join(p["top_terms"][:5]),
+                      f"{p['official_quote_share']:.0%} of text")
     out.print(table)
 
 

@@ -16,7 +16,7 @@ from itertools import islice
 
 from .model import Article, RawDocument, Skipped
 from .settings import Settings
-from .stages import claims, clean, dates, entities, events, geocode, metadata, nlp, quotes
+from .stages import claims, clean, dates, entities, events, framing, geocode, metadata, nlp, quotes
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,8 @@ STAGES: tuple[Stage, ...] = (
     Stage(claims.NAME, claims.VERSION,
           ("text", "doc", "entities", "dates", "events", "casualties", "quotes", "outlet"),
           ("claims",), run=claims.run),
+    Stage(framing.NAME, framing.VERSION, ("text", "entities", "quotes", "places", "outlet"),
+          ("framing",), run=framing.run),
 )
 
 

@@ -34,6 +34,8 @@ class Settings:
     gazetteer_files: str | None = None  # comma-separated user gazetteers (GeoNames dumps or TSV)
     geocode_min_population: int = 500  # smallest towns in the built gazetteer: 500, 1000, 5000, 15000
     cache_dir: str | None = None  # where the gazetteer is built (default: the user cache dir)
+    framing_terms_file: str | None = None  # extra user loaded-terms TSV (columns of data/framing/loaded_terms.tsv)
+    framing_conflicts_file: str | None = None  # extra user conflicts TOML (format of data/framing/conflicts.toml)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)

@@ -15,6 +15,7 @@ from ..crossdoc.claims import link_claims
 from ..crossdoc.entities import merge_entities
 from ..crossdoc.events import cluster_events
 from ..crossdoc.places import merge_places
+from ..framing.profiles import build_profiles
 from ..store import ITEM_KINDS, open_store
 
 CONTRACT_VERSION = "1"
@@ -34,6 +35,7 @@ def build_export(db: str | Path) -> dict[str, Any]:
         data["clusters"] = cluster_events(data["events"], data["casualties"], data["places"], data["entities"])
         # claims: grouped across articles and checked for contradictions (after the event clusters)
         data["claim_clusters"], data["contradictions"] = link_claims(data["claims"], data["events"], data["places"])
+        data["profiles"] = build_profiles(data["framing"])  # per outlet and per side
         data["skipped"] = [
             {"source": s.source, "code": s.code, "reason": s.reason} for s in store.iter_skipped()
         ]
