@@ -7,20 +7,28 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import uuid
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
+from . import __version__
+from .engine import ENGINES
+from .engine.resume import split_stored
+from .engine.worker import PartitionResult, Target
+from .errors import ConfigError
 from .model import Article, RawDocument, Skipped
 from .pipeline import Result, process, process_batch
 from .settings import Settings, load_settings
 from .stages import ingest
-from .store import open_store
+from .store import SQLStore, open_store
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[Result], None]
+Progress = Callable[[Result | str], None]  # a result, or the id of an article stored elsewhere
 
 
 @dataclass
@@ -29,6 +37,7 @@ class RunReport:
     unchanged: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    engine: dict[str, Any] = field(default_factory=dict)  # the engine's own figures (workers, memory)
 
     @property
     def succeeded(self) -> int:
@@ -73,18 +82,34 @@ def analyze(
     *,
     progress: Progress | None = None,
     stdin: BinaryIO | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    parquet: str | Path | None = None,
+    resume: bool = True,
 ) -> RunReport:
-    """Read, process and store every input; bad inputs are recorded as skipped."""
+    """Read, process and store every input; bad inputs are recorded as skipped.
+
+    ``engine="local"`` runs in this process (or ``settings.workers`` processes);
+    ``engine="dask"`` on a Dask cluster (``scheduler``, or a local one of ``settings.workers``
+    processes), writing to ``db`` or to the Parquet folder ``parquet``. With ``resume``,
+    inputs whose article is already stored are not processed again (they count as unchanged).
+    """
     settings = settings or load_settings()
+    if engine not in ENGINES:
+        raise ConfigError(f"unknown engine {engine!r}", hint=f"choose from {', '.join(ENGINES)}")
+    if engine == "local" and (scheduler or parquet):
+        raise ConfigError("--scheduler and --parquet need the dask engine", hint="add --engine dask")
     report = RunReport()
     items = ingest.read_sources(list(paths), settings, stdin=stdin)
+    if engine == "dask":
+        return _analyze_dask(items, str(db), settings, report, progress, scheduler, parquet, resume)
+    if resume:
+        items = _resume(items, str(db), settings, report, progress)
     results = _run_parallel(items, settings) if settings.workers > 1 else process(items, settings)
     with open_store(db) as store:
         for result in results:
             if isinstance(result, Skipped):
-                store.save_skipped(result)
-                report.skipped.append(result)
-                log.info("skipped %s: %s", result.source, result.reason)
+                _skipped(store, result, report)
             elif store.save_article(result):
                 report.stored += 1
                 report.article_ids.append(result.id)
@@ -93,6 +118,87 @@ def analyze(
                 report.article_ids.append(result.id)
             if progress:
                 progress(result)
+    return report
+
+
+def _skipped(store: SQLStore | None, result: Skipped, report: RunReport) -> None:
+    if store is not None:
+        store.save_skipped(result)
+    report.skipped.append(result)
+    log.info("skipped %s: %s", result.source, result.reason)
+
+
+def _resume(items: Iterable[RawDocument | Skipped], db: str, settings: Settings, report: RunReport,
+            progress: Progress | None) -> Iterator[RawDocument | Skipped]:
+    """Pass on the inputs whose article is not stored yet (runs in whichever thread reads it,
+    so it opens its own connection there)."""
+    with open_store(db) as store:
+        if store.article_count() == 0:
+            yield from items
+            return
+        for chunk in _chunks(items, settings.batch_size):
+            yield from (i for i in chunk if isinstance(i, Skipped))
+            fresh, done = split_stored([i for i in chunk if isinstance(i, RawDocument)], settings,
+                                       store.has_articles)
+            for aid, raw in done:
+                store.note_source(aid, raw.source)
+                report.unchanged += 1
+                report.article_ids.append(aid)
+                if progress:
+                    progress(aid)
+            yield from fresh
+
+
+def _chunks(items: Iterable[RawDocument | Skipped], size: int) -> Iterator[list[RawDocument | Skipped]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _analyze_dask(items: Iterable[RawDocument | Skipped], db: str, settings: Settings, report: RunReport,
+                  progress: Progress | None, scheduler: str | None, parquet: str | Path | None,
+                  resume: bool) -> RunReport:
+    from .engine import dask as dask_engine
+
+    target = Target(db=db, parquet=str(parquet) if parquet else None, resume=resume)
+    with ExitStack() as stack:
+        store = None if parquet else stack.enter_context(open_store(db))
+        skipped: list[Skipped] = []
+
+        def on_skip(result: Skipped) -> None:
+            _skipped(store, result, report)
+            skipped.append(result)
+            if progress:
+                progress(result)
+
+        def on_result(part: PartitionResult) -> None:
+            for result in part.skipped:
+                on_skip(result)
+            for aid, source in part.unchanged:
+                if store is not None and not target.worker_writes:
+                    store.note_source(aid, source)
+                report.unchanged += 1
+                report.article_ids.append(aid)
+            stored = list(part.stored)
+            for article in part.articles:  # SQLite: the client is the one writer
+                if store is not None and store.save_article(article):
+                    stored.append(article.id)
+                else:
+                    report.unchanged += 1
+                    report.article_ids.append(article.id)
+            report.stored += len(stored)
+            report.article_ids += stored
+            if progress:
+                for aid in [*stored, *(a for a, _ in part.unchanged)]:
+                    progress(aid)
+
+        report.engine = dask_engine.run(items, settings, target, on_result, on_skip,
+                                        scheduler=scheduler, workers=max(1, settings.workers))
+        if parquet and skipped:
+            from .export.parquet import write_part
+
+            write_part(parquet, "skipped", [(s.source, s.code, s.reason, __version__) for s in skipped],
+                       f"skipped-{uuid.uuid4().hex[:12]}")
     return report
 
 

@@ -24,6 +24,7 @@ from .api import RunReport, analyze, count_inputs
 from .errors import ConflictlensError
 from .model import Skipped
 from .settings import Settings, load_settings
+from .store import is_url
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Attributed, dated, geocoded records from conflict news.")
@@ -31,6 +32,7 @@ out = Console()
 err = Console(stderr=True)
 
 DEFAULT_DATA = Path("../shared/data")
+DB_HELP = "SQLite database file, or postgresql://user@host:port/db"
 
 
 def _setup_logging(verbose: int, quiet: bool) -> None:
@@ -48,14 +50,14 @@ def _settings(config: Path | None, **overrides: object) -> Settings:
     return load_settings(config, **overrides)
 
 
-def _run_analyze(paths: list[str], db: Path, settings: Settings, quiet: bool) -> RunReport:
+def _run_analyze(paths: list[str], db: Path | str, settings: Settings, quiet: bool, **engine: object) -> RunReport:
     def note_skip(result: object) -> None:
         if isinstance(result, Skipped):
             err.print(f"[yellow]skipped[/] {result.source} [dim]({result.code})[/]: {result.reason}",
                       highlight=False)
 
     if quiet:
-        return analyze(paths, db, settings, progress=note_skip)
+        return analyze(paths, db, settings, progress=note_skip, **engine)  # type: ignore[arg-type]
     columns = [TextColumn("[bold]analyze"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task("analyze", total=count_inputs(paths))
@@ -64,7 +66,7 @@ def _run_analyze(paths: list[str], db: Path, settings: Settings, quiet: bool) ->
             note_skip(result)
             bar.advance(task)
 
-        report = analyze(paths, db, settings, progress=step)
+        report = analyze(paths, db, settings, progress=step, **engine)  # type: ignore[arg-type]
     out.print(f"[green]{report.stored}[/] stored, {report.unchanged} unchanged, "
               f"[yellow]{len(report.skipped)}[/] skipped -> {db}", highlight=False)
     return report
@@ -73,24 +75,30 @@ def _run_analyze(paths: list[str], db: Path, settings: Settings, quiet: bool) ->
 @app.command("analyze")
 def analyze_cmd(
     paths: Annotated[list[str], typer.Argument(help="files, directories, globs, or - for stdin")],
-    db: Annotated[Path, typer.Option("--db", help="SQLite database file")] = Path("conflictlens.db"),
+    db: Annotated[str, typer.Option("--db", help=DB_HELP)] = "conflictlens.db",
     workers: Annotated[int | None, typer.Option(help="worker processes")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local | dask")] = "local",
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler tcp://HOST:PORT "
+                                                  "(default: a local cluster of --workers processes)")] = None,
+    parquet: Annotated[Path | None, typer.Option("--parquet", help="write a Parquet dataset here (dask)")] = None,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="skip larger files")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline name")] = None,
     config: ConfigOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = 0,
 ) -> None:
     """Read articles, extract everything, store it in the database."""
     _setup_logging(verbose, quiet)
+    if engine == "dask" and workers is None and scheduler is None:
+        workers = 2
     settings = _settings(config, workers=workers, max_bytes=max_bytes, spacy_model=model)
-    report = _run_analyze(paths, db, settings, quiet)
+    report = _run_analyze(paths, db, settings, quiet, engine=engine, scheduler=scheduler, parquet=parquet)
     raise typer.Exit(report.exit_code)
 
 
 @app.command("export")
 def export_cmd(
-    db: Annotated[Path, typer.Option("--db", help="SQLite database file")] = Path("conflictlens.db"),
-    fmt: Annotated[str, typer.Option("--format", help="json | acled-csv")] = "json",
-    output: Annotated[str, typer.Option("--output", "-o", help="file, or - for stdout")] = "-",
+    db: Annotated[str, typer.Option("--db", help=DB_HELP)] = "conflictlens.db",
+    fmt: Annotated[str, typer.Option("--format", help="json | acled-csv | parquet")] = "json",
+    output: Annotated[str, typer.Option("--output", "-o", help="file, or - for stdout (parquet: a folder)")] = "-",
     quiet: QuietOpt = False,
 ) -> None:
     """Write the stored record: the JSON export contract, or CSV with ACLED's columns."""
@@ -100,12 +108,32 @@ def export_cmd(
     if fmt not in FORMATS:
         err.print(f"[red]error:[/] unsupported format {fmt!r} (available: {', '.join(FORMATS)})")
         raise typer.Exit(3)
-    if not db.exists():
+    if not is_url(db) and not Path(db).exists():
         err.print(f"[red]error:[/] no database at {db}")
         raise typer.Exit(3)
     counts = FORMATS[fmt](db, sys.stdout if output == "-" else output)
     if output != "-" and not quiet:
         out.print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {output}", highlight=False)
+
+
+@app.command("crossdoc")
+def crossdoc_cmd(
+    db: Annotated[str, typer.Option("--db", help=DB_HELP)] = "conflictlens.db",
+    quiet: QuietOpt = False,
+) -> None:
+    """Link the events of articles stored since the last pass (incremental); export reads the links."""
+    _setup_logging(0, quiet)
+    from .crossdoc.incremental import link_new
+    from .store import open_store
+
+    if not is_url(db) and not Path(db).exists():
+        err.print(f"[red]error:[/] no database at {db}")
+        raise typer.Exit(3)
+    with open_store(db) as store:
+        stats = link_new(store)
+    if not quiet:
+        out.print(f"{stats['articles']} new articles linked: {stats['events']} events, {stats['links']} links",
+                  highlight=False)
 
 
 @app.command("demo")

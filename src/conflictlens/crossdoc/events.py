@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -96,10 +96,13 @@ def clusterable(event: dict[str, Any]) -> bool:
 
 
 def cluster_events(events: list[dict[str, Any]], casualties: Iterable[dict[str, Any]],
-                   places: Iterable[dict[str, Any]], entities: Iterable[dict[str, Any]] = ()) -> list[dict[str, Any]]:
+                   places: Iterable[dict[str, Any]], entities: Iterable[dict[str, Any]] = (),
+                   groups: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
     """Set ``cluster_id`` on every clusterable event and return the clusters with two or more reports.
 
     ``entities`` (merged across articles) give a speaker the country another article knew.
+    ``groups`` (event id -> group, from the incremental pass in ``crossdoc.incremental``)
+    replace the pairwise comparison; events without a group are on their own.
     """
     by_id = {p["id"]: p for p in places}
     countries = {e["id"]: e.get("country") for e in entities if e.get("id")}
@@ -109,6 +112,11 @@ def cluster_events(events: list[dict[str, Any]], casualties: Iterable[dict[str, 
         if claimant.get("entity_id") and not claimant.get("country") and countries.get(claimant["entity_id"]):
             report["claimed_by"] = {**claimant, "country": countries[claimant["entity_id"]]}
     candidates = [e for e in events if clusterable(e)]
+    if groups is not None:
+        known: dict[str, list[dict[str, Any]]] = {}
+        for event in candidates:
+            known.setdefault(groups.get(event["id"], event["id"]), []).append(event)
+        return _clusters(known.values(), casualties)
     parent = list(range(len(candidates)))
 
     def find(i: int) -> int:
@@ -121,15 +129,19 @@ def cluster_events(events: list[dict[str, Any]], casualties: Iterable[dict[str, 
         for j in range(i + 1, len(candidates)):
             if find(i) != find(j) and compatible(a, candidates[j], by_id):
                 parent[find(j)] = find(i)
-    groups: dict[int, list[dict[str, Any]]] = {}
+    found: dict[int, list[dict[str, Any]]] = {}
     for i, event in enumerate(candidates):
-        groups.setdefault(find(i), []).append(event)
+        found.setdefault(find(i), []).append(event)
+    return _clusters(found.values(), casualties)
+
+
+def _clusters(groups: Iterable[list[dict[str, Any]]], casualties: list[dict[str, Any]]) -> list[dict[str, Any]]:
     tolls: dict[str, list[dict[str, Any]]] = {}
     for c in casualties:
         if c.get("event_id"):
             tolls.setdefault(c["event_id"], []).append(c)
     clusters = []
-    for members in groups.values():
+    for members in groups:
         if len({e["article_id"] for e in members}) < 2:
             continue
         clusters.append(_cluster(members, tolls))

@@ -14,6 +14,7 @@ from .. import __version__
 from ..crossdoc.claims import link_claims
 from ..crossdoc.entities import merge_entities
 from ..crossdoc.events import cluster_events
+from ..crossdoc.incremental import event_groups, is_complete
 from ..crossdoc.places import merge_places
 from ..framing.profiles import build_profiles
 from ..store import ITEM_KINDS, open_store
@@ -32,7 +33,10 @@ def build_export(db: str | Path) -> dict[str, Any]:
             data[kind] = list(store.iter_items(kind))
         data["entities"] = merge_entities(data["entities"])
         data["places"] = merge_places(data["places"])
-        data["clusters"] = cluster_events(data["events"], data["casualties"], data["places"], data["entities"])
+        # event groups come from the incremental pass (``conflictlens crossdoc``) when it is up to date
+        groups = event_groups(store) if is_complete(store) else None
+        data["clusters"] = cluster_events(data["events"], data["casualties"], data["places"], data["entities"],
+                                          groups=groups)
         # claims: grouped across articles and checked for contradictions (after the event clusters)
         data["claim_clusters"], data["contradictions"] = link_claims(data["claims"], data["events"], data["places"])
         data["profiles"] = build_profiles(data["framing"])  # per outlet and per side

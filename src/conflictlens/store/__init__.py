@@ -1,18 +1,30 @@
-"""Storage behind one interface. ``open_store`` picks the backend from the location:
-a file path means SQLite (the default)."""
+"""Storage behind one interface. ``open_store`` picks the engine from the location: a
+``postgresql://`` URL means PostgreSQL, a file path (or ``sqlite://path``) SQLite."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..errors import StoreError
-from .sqlite import ITEM_KINDS, SQLiteStore
+from .base import ITEM_KINDS, SQLStore, Store, migrations
+from .sqlite import SQLiteStore
 
-__all__ = ["ITEM_KINDS", "SQLiteStore", "open_store"]
+__all__ = ["ITEM_KINDS", "SQLStore", "SQLiteStore", "Store", "is_url", "migrations", "open_store"]
+
+PG_SCHEMES = ("postgresql://", "postgres://")
 
 
-def open_store(location: str | Path) -> SQLiteStore:
+def is_url(location: str | Path) -> bool:
+    return str(location).startswith(PG_SCHEMES)
+
+
+def open_store(location: str | Path) -> SQLStore:
     loc = str(location)
+    if loc.startswith(PG_SCHEMES):
+        from .postgres import PostgresStore
+
+        return PostgresStore(loc)
     if "://" in loc and not loc.startswith("sqlite://"):
-        raise StoreError(f"unsupported database URL {loc!r}", hint="use a file path for SQLite")
+        raise StoreError(f"unsupported database URL {loc!r}",
+                         hint="use a file path for SQLite or postgresql://user@host:port/db")
     return SQLiteStore(Path(loc.removeprefix("sqlite://")))
