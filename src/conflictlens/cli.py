@@ -153,9 +153,13 @@ def demo_cmd(
         report = _run_analyze([str(path / "corpus")], db, settings, quiet)
     export = out_dir / "export.json"
     export_json(db, export)
+    from .report import write_report
+
+    write_report(db, out_dir / "report.html")
     if not quiet:
         _print_articles(export)
-        out.print(f"database: {db}\nexport:   {export}\n[dim]The demo corpus is fictional: "
+        out.print(f"database: {db}\nexport:   {export}\nreport:   {out_dir / 'report.html'}\n"
+                  "[dim]The demo corpus is fictional: "
                   "invented countries, people, places and outlets.[/]", highlight=False)
     raise typer.Exit(report.exit_code)
 
@@ -289,6 +293,43 @@ def gazetteer_build_cmd(
     stats = build_gazetteer(target, extra_files=files, min_population=population)
     counts = ", ".join(f"{k}={v}" for k, v in sorted(stats.items()) if k != "path")
     out.print(f"gazetteer: {stats['path']}\n{counts}", highlight=False, soft_wrap=True)
+
+
+@app.command("report")
+def report_cmd(
+    db: Annotated[str, typer.Option("--db", help=DB_HELP)] = "conflictlens.db",
+    output: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write")] = Path("report.html"),
+    quiet: QuietOpt = False,
+) -> None:
+    """Write the offline report: one self-contained HTML file (no script, no network)."""
+    _setup_logging(0, quiet)
+    from .report import write_report
+
+    if not is_url(db) and not Path(db).exists():
+        err.print(f"[red]error:[/] no database at {db}")
+        raise typer.Exit(3)
+    counts = write_report(db, output)
+    if not quiet:
+        out.print(f"{counts['articles']} articles, {counts['clusters']} clusters -> {output}", highlight=False)
+
+
+@app.command("serve")
+def serve_cmd(
+    db: Annotated[str, typer.Option("--db", help=DB_HELP)] = "conflictlens.db",
+    host: Annotated[str, typer.Option("--host", help="address to bind (loopback by default)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8000,
+    token: Annotated[str | None, typer.Option("--token", envvar="CONFLICTLENS_TOKEN",
+                                              help="enables write endpoints (Authorization: Bearer TOKEN)")] = None,
+) -> None:
+    """Serve the web app and JSON API (read-only unless a token is set)."""
+    if not is_url(db) and not Path(db).exists():
+        err.print(f"[red]error:[/] no database at {db}")
+        raise typer.Exit(3)
+    import uvicorn
+
+    from .web import create_app
+
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="info")
 
 
 @app.command("version")
