@@ -111,6 +111,20 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             app.state.export = build_export(app.state.db)
         return app.state.export
 
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request) -> Response:
+        """The OpenAPI schema as a plain page (Swagger UI would need a CDN and inline script)."""
+        operations = []
+        for path, methods in app.openapi().get("paths", {}).items():
+            for method, op in methods.items():
+                params = [{"name": p["name"], "where": p["in"], "required": p.get("required", False)}
+                          for p in op.get("parameters", [])]
+                operations.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                                   "params": params, "body": "requestBody" in op,
+                                   "responses": sorted(op.get("responses", {}))})
+        return templates.TemplateResponse(request, "api_docs.html", {"operations": operations,
+                                                                     "max_size": MAX_SIZE})
+
     @app.get("/report.css", include_in_schema=False)
     def style() -> Response:
         return Response(stylesheet(), media_type="text/css")
