@@ -46,6 +46,13 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar o
 VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True, help="more log output")]
 
 
+def _require_db(db: str) -> None:
+    """Exit 3 with one line when a database file does not exist (URLs are checked on connect)."""
+    if not is_url(db) and not Path(db).exists():
+        err.print(f"[red]error:[/] no database at {db}")
+        raise typer.Exit(3)
+
+
 def _settings(config: Path | None, **overrides: object) -> Settings:
     return load_settings(config, **overrides)
 
@@ -108,9 +115,7 @@ def export_cmd(
     if fmt not in FORMATS:
         err.print(f"[red]error:[/] unsupported format {fmt!r} (available: {', '.join(FORMATS)})")
         raise typer.Exit(3)
-    if not is_url(db) and not Path(db).exists():
-        err.print(f"[red]error:[/] no database at {db}")
-        raise typer.Exit(3)
+    _require_db(db)
     counts = FORMATS[fmt](db, sys.stdout if output == "-" else output)
     if output != "-" and not quiet:
         out.print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {output}", highlight=False)
@@ -126,9 +131,7 @@ def crossdoc_cmd(
     from .crossdoc.incremental import link_new
     from .store import open_store
 
-    if not is_url(db) and not Path(db).exists():
-        err.print(f"[red]error:[/] no database at {db}")
-        raise typer.Exit(3)
+    _require_db(db)
     with open_store(db) as store:
         stats = link_new(store)
     if not quiet:
@@ -305,9 +308,7 @@ def report_cmd(
     _setup_logging(0, quiet)
     from .report import write_report
 
-    if not is_url(db) and not Path(db).exists():
-        err.print(f"[red]error:[/] no database at {db}")
-        raise typer.Exit(3)
+    _require_db(db)
     counts = write_report(db, output)
     if not quiet:
         out.print(f"{counts['articles']} articles, {counts['clusters']} clusters -> {output}", highlight=False)
@@ -322,9 +323,7 @@ def serve_cmd(
                                               help="enables write endpoints (Authorization: Bearer TOKEN)")] = None,
 ) -> None:
     """Serve the web app and JSON API (read-only unless a token is set)."""
-    if not is_url(db) and not Path(db).exists():
-        err.print(f"[red]error:[/] no database at {db}")
-        raise typer.Exit(3)
+    _require_db(db)
     import uvicorn
 
     from .web import create_app

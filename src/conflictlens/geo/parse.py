@@ -73,14 +73,18 @@ def _anchor(index: int, resolved: Sequence[Resolved]) -> Place | None:
 def parse_doc(doc: Any, gazetteer: Gazetteer, actor_countries: Iterable[str] = ()) -> list[Located]:
     """Resolve every place mention of a spaCy Doc (text order)."""
     mentions, candidates = find_mentions(doc, gazetteer)
-    resolved = resolve(mentions, candidates, gazetteer, actor_countries)
+    return _locate(resolve(mentions, candidates, gazetteer, actor_countries))
+
+
+def _locate(resolved: Sequence[Resolved]) -> list[Located]:
+    """Each resolution with where an unresolved name goes: the known place inside it, or for
+    a facility or street the town the article names most."""
     located = []
     for i, r in enumerate(resolved):
         if r.place is None and r.anchor is not None:
             located.append(Located(r, r.anchor, embedded=True))
-            continue
-        near = _anchor(i, resolved) if r.place is None and _is_local(r) else None
-        located.append(Located(r, near))
+        else:
+            located.append(Located(r, _anchor(i, resolved) if r.place is None and _is_local(r) else None))
     return located
 
 
@@ -116,14 +120,9 @@ def geocode_spans(doc: Any, gazetteer: Gazetteer, spans: Sequence[tuple[int, int
         extra.append(Mention(start, end, text[start:end], key, in_gazetteer=bool(key)))
     candidates.update(gazetteer.lookup(m.key for m in extra if m.key not in candidates))
     mentions = sorted(mentions + extra, key=lambda m: m.start)
-    resolved = resolve(mentions, candidates, gazetteer, actor_countries)
-    located = []
-    for i, r in enumerate(resolved):
-        if r.place is None and r.anchor is not None:
-            located.append(Located(r, r.anchor, embedded=True))
-        else:
-            located.append(Located(r, _anchor(i, resolved) if r.place is None and _is_local(r) else None))
-    focus = _focus([loc for loc in located if loc.resolved.mention not in extra])  # the article's own names
+    located = _locate(resolve(mentions, candidates, gazetteer, actor_countries))
+    added = {id(m) for m in extra}
+    focus = _focus([loc for loc in located if id(loc.resolved.mention) not in added])  # the article's own names
     out: list[tuple[Place | None, str]] = []
     for start, end in spans:
         over = [loc for loc in located if loc.resolved.mention.start < end and start < loc.resolved.mention.end]
@@ -165,7 +164,8 @@ def _demonym_country(words: str, gazetteer: Gazetteer) -> Place | None:
         found = gazetteer.by_id(region)
         if found is not None:
             return found
-    code = load_resources().adjectives.get(key) or load_resources().adjectives.get(key.rstrip("s"))
+    adjectives = load_resources().adjectives
+    code = adjectives.get(key) or adjectives.get(key.rstrip("s"))
     country = gazetteer.country(gazetteer.country_code(code)) if code else None
     if country is not None:
         return country

@@ -13,15 +13,14 @@ from __future__ import annotations
 from ..claims import extract
 from ..model import Article
 from ..settings import Settings
-from .header import load_outlets, outlet_index
+from .header import outlet_perspective
 
 NAME = "claims"
 VERSION = "claims.v1"
 
 
 def run(article: Article, settings: Settings) -> Article:
-    outlet = outlet_index(load_outlets(settings.outlets_file)).get((article.outlet or "").casefold())
-    perspective = (outlet.perspective or None) if outlet else None
+    perspective = outlet_perspective(article.outlet, settings.outlets_file)
     article.claims = extract(article, perspective)
     article.stages[NAME] = VERSION
     return article

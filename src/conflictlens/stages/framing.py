@@ -14,7 +14,7 @@ from ..framing.record import framing_record
 from ..framing.techniques import find_techniques
 from ..model import Article
 from ..settings import Settings
-from .header import load_outlets, outlet_index
+from .header import outlet_perspective
 
 NAME = "framing"
 VERSION = "framing.v1"
@@ -22,8 +22,7 @@ VERSION = "framing.v1"
 
 def run(article: Article, settings: Settings) -> Article:
     lexicon = load_lexicon(settings.framing_terms_file, settings.framing_conflicts_file)
-    outlet = outlet_index(load_outlets(settings.outlets_file)).get((article.outlet or "").casefold())
-    perspective = (outlet.perspective or None) if outlet else None
+    perspective = outlet_perspective(article.outlet, settings.outlets_file)
     article.framing = [framing_record(article, lexicon, perspective, find_techniques)]
     article.stages[NAME] = VERSION
     return article

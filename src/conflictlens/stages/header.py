@@ -128,6 +128,18 @@ def outlet_index(outlets: tuple[Outlet, ...]) -> dict[str, Outlet]:
     return index
 
 
+@lru_cache(maxsize=8)
+def _known_index(user_file: str | None) -> dict[str, Outlet]:
+    return outlet_index(load_outlets(user_file))  # built once per process, not per article
+
+
+def outlet_perspective(outlet: str | None, user_file: str | None = None) -> str | None:
+    """Whose official line an outlet usually carries (a country code, or ``neutral``); None
+    when the outlet is not listed."""
+    found = _known_index(user_file).get((outlet or "").casefold())
+    return (found.perspective or None) if found else None
+
+
 def match_masthead(line: str, index: dict[str, Outlet]) -> str | None:
     """A short standalone line naming the outlet (its name, an alias or a domain)."""
     if len(line.split()) > 5:
