@@ -22,7 +22,10 @@ first batch, over the time from the first delivery to the last (start-up left ou
 Peak RSS per worker: the process's own ``ru_maxrss`` for
 ``single``, the largest pool child's for ``mp2`` (RUSAGE_CHILDREN), the largest reported by
 each Dask worker for ``dask2``. Speed-ups are only meaningful on an otherwise idle machine:
-the script reports how busy other processes kept the CPUs during each measurement.
+the script reports how busy other processes kept the CPUs during each measurement. The
+modes run ``--repeat`` times in turn (single, mp2, dask2, single, ...); each figure is the
+median over the rounds and each speed-up the median of the per-round ratios, so a slow
+spell of a shared machine does not land on one mode only.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -107,8 +111,8 @@ def measure(mode: str, folder: str, db: str, batch_size: str) -> dict[str, Any]:
             "peak_rss_mb_per_worker": per_worker, "client_rss_mb": own}
 
 
-def run_one(mode: str, folder: Path, work: Path, batch_size: int | None) -> dict[str, Any]:
-    db = work / f"{mode}.db"
+def run_one(mode: str, folder: Path, work: Path, batch_size: int | None, round_: int = 0) -> dict[str, Any]:
+    db = work / f"{mode}-{round_}.db"  # a fresh database each time: nothing is already stored
     busy0, t0 = _busy()
     proc = subprocess.run([sys.executable, __file__, "--measure", mode, str(folder), str(db),
                            str(batch_size or "-")],
@@ -121,18 +125,31 @@ def run_one(mode: str, folder: Path, work: Path, batch_size: int | None) -> dict
     return result
 
 
+def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One mode over the rounds: medians of each figure (speed-ups are per-round ratios, so
+    a slow spell on a shared machine hits both sides of a ratio), the largest memory."""
+    out = dict(runs[0])
+    for key in ("wall_s", "words_per_s", "steady_words_per_s", "speedup", "steady_speedup",
+                "others_busy_cores", "first_result_s", "cpu_s"):
+        out[key] = statistics.median(r[key] for r in runs)
+    out["speedups"] = [r["speedup"] for r in runs]
+    out["peak_rss_mb_per_worker"] = max((r["peak_rss_mb_per_worker"] for r in runs),
+                                        key=lambda xs: max(xs or [0]))
+    return out
+
+
 def markdown(res: dict[str, Any]) -> str:
     lines = [f"# Scaling benchmark ({res['when']})", "",
              f"{res['articles']} articles, {res['words']} words; {res['cpus']} CPUs; "
-             f"{res['python']}", "",
+             f"{res['python']}; medians of {res['repeat']} rounds (modes interleaved)", "",
              "| run | wall s | words/s | vs single | steady words/s | steady vs single "
-             "| peak RSS per worker (MB) | other load (cores) |",
-             "|---|---|---|---|---|---|---|---|"]
+             "| peak RSS per worker (MB) | other load (cores) | speed-up per round |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for r in res["runs"]:
         rss = ", ".join(f"{x:.0f}" for x in r["peak_rss_mb_per_worker"])
         lines.append(f"| {r['mode']} | {r['wall_s']:.1f} | {r['words_per_s']:.0f} | {r['speedup']:.2f}x | "
                      f"{r['steady_words_per_s']:.0f} | {r['steady_speedup']:.2f}x | {rss} | "
-                     f"{r['others_busy_cores']:.2f} |")
+                     f"{r['others_busy_cores']:.2f} | {', '.join(f'{x:.2f}x' for x in r['speedups'])} |")
     lines += ["", f"2-worker target: {TARGET_SPEEDUP}x on an idle machine; peak RSS per worker under "
               f"{MAX_RSS_MB} MB: {'yes' if res['rss_ok'] else 'NO'}."]
     return "\n".join(lines) + "\n"
@@ -145,6 +162,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--markdown", type=Path)
     parser.add_argument("--only", nargs="*", default=["single", "mp2", "dask2"])
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds of all modes, interleaved; medians are reported")
     parser.add_argument("--batch-size", type=int, help="articles per spaCy batch and per Dask partition")
     parser.add_argument("--measure", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -155,23 +174,28 @@ def main() -> None:
         folder, work = Path(tmp) / "corpus", Path(tmp)
         folder.mkdir()
         words = make_corpus(folder, args.articles, args.seeds)
-        runs = []
-        for mode in args.only:
-            r = run_one(mode, folder, work, args.batch_size)
-            r["words_per_s"] = words / r["wall_s"]
-            r["steady_words_per_s"] = r["steady_articles_per_s"] * words / args.articles
-            runs.append(r)
-            print(f"{mode:7s} {r['wall_s']:7.1f} s  {r['words_per_s']:7.0f} words/s  "
-                  f"steady {r['steady_words_per_s']:7.0f} words/s  "
-                  f"peak RSS/worker {max(r['peak_rss_mb_per_worker'] or [0]):.0f} MB  "
-                  f"other load {r['others_busy_cores']:.2f} cores", flush=True)
-    base = runs[0]["words_per_s"]
-    steady = runs[0]["steady_words_per_s"] or 1.0
-    for r in runs:
-        r["speedup"] = r["words_per_s"] / base
-        r["steady_speedup"] = r["steady_words_per_s"] / steady
+        rounds: list[list[dict[str, Any]]] = []
+        for n in range(args.repeat):
+            runs = []
+            for mode in args.only:
+                r = run_one(mode, folder, work, args.batch_size, n)
+                r["words_per_s"] = words / r["wall_s"]
+                r["steady_words_per_s"] = r["steady_articles_per_s"] * words / args.articles
+                runs.append(r)
+                print(f"round {n + 1} {mode:7s} {r['wall_s']:7.1f} s  {r['words_per_s']:7.0f} words/s  "
+                      f"steady {r['steady_words_per_s']:7.0f} words/s  "
+                      f"peak RSS/worker {max(r['peak_rss_mb_per_worker'] or [0]):.0f} MB  "
+                      f"other load {r['others_busy_cores']:.2f} cores", flush=True)
+            base = runs[0]["words_per_s"]
+            steady = runs[0]["steady_words_per_s"] or 1.0
+            for r in runs:
+                r["speedup"] = r["words_per_s"] / base
+                r["steady_speedup"] = r["steady_words_per_s"] / steady
+            rounds.append(runs)
+    runs = [summarise([rnd[i] for rnd in rounds]) for i in range(len(args.only))]
     res = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "articles": args.articles, "words": words,
-           "cpus": os.cpu_count(), "python": platform.python_version(), "runs": runs,
+           "cpus": os.cpu_count(), "python": platform.python_version(), "repeat": args.repeat,
+           "runs": runs, "rounds": rounds,
            "rss_ok": all(max(r["peak_rss_mb_per_worker"] or [0]) < MAX_RSS_MB for r in runs)}
     text = markdown(res)
     print(text)

@@ -10,6 +10,14 @@ SQLite it sends the articles back and the client writes them, one transaction ea
 
 A worker that dies mid-partition loses nothing committed: the scheduler runs the partition
 again elsewhere and stored articles are found by their content hash.
+
+Dask workers sample their own stacks every 10 ms by default (the dashboard's profile);
+on a CPU-bound pipeline that costs about a quarter of the throughput
+(``benchmarks/scaling.py``), so the local cluster runs with it off, and with its memory
+and system monitors and event-loop watchdog polling less often (``LOCAL_CLUSTER_CONFIG``:
+a partition takes seconds, so sub-second monitoring only takes CPU from the workers).
+Workers of an existing cluster keep their own configuration; docs/scaling.md gives the
+same settings for them.
 """
 
 from __future__ import annotations
@@ -26,6 +34,14 @@ from ..settings import Settings
 from .worker import PartitionResult, Target, run_partition
 
 log = logging.getLogger(__name__)
+
+#: Dask configuration for a LocalCluster (the nannies pass it on to the worker processes).
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.tick.interval": "500ms",
+}
 
 
 def _distributed() -> Any:
@@ -65,9 +81,13 @@ def run(items: Iterable[RawDocument | Skipped], settings: Settings, target: Targ
         scheduler: str | None = None, workers: int = 2) -> dict[str, Any]:
     """Process every document on the cluster; returns the cluster's size and workers' memory."""
     distributed = _distributed()
+    import dask
+
     with ExitStack() as stack:
         if scheduler is None:
             from ..geo import load_gazetteer
+
+            stack.enter_context(dask.config.set(LOCAL_CLUSTER_CONFIG))
 
             load_gazetteer(settings)  # build it once here, before the local workers race to build it
             cluster = stack.enter_context(distributed.LocalCluster(
