@@ -76,6 +76,7 @@ def test_conditional_and_future_events_are_not_asserted(article):
     [
         ("We never hit any city or any village.", "hit", "denied"),
         ("The army did not shell the town.", "shell", "denied"),
+        ("The army didn\u2019t shell the town.", "shell", "denied"),  # curly apostrophe
         ("If they attack again, we will respond.", "attack", "hypothetical"),
         ("The army will strike the bases tomorrow.", "strike", "future"),
         ("The army struck the bases on Monday.", "struck", "asserted"),
@@ -85,6 +86,14 @@ def test_conditional_and_future_events_are_not_asserted(article):
 )
 def test_polarity_reads_the_clause_before_the_trigger(sentence, word, expected):
     assert polarity(sentence, sentence.index(word)) == expected
+
+
+def test_a_broken_polarity_file_is_a_data_error_naming_the_entry():
+    from conflictlens.errors import DataFileError
+    from conflictlens.events import polarity as module
+
+    with pytest.raises(DataFileError, match="words.deny"):
+        module._compile(["never", "(unclosed"], "words.deny", bounded=True)
 
 
 def test_background_by_date_or_by_an_earlier_war():

@@ -5,58 +5,79 @@ English puts negation ("we never hit"), condition ("if they attack") and tense (
 respond"). A report of an event is never a bare fact: polarity says what the claimant
 claims about it. ``background`` marks events the article recalls from the past (an old war,
 a date long before publication), which are not coded as today's events.
+
+The words are data (``data/polarity.toml``), compiled once per process.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from importlib import resources
 
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|although|though)\s|\.\s|\b(?:but|however)\b|"
-                           r",\s+(?:\w+\s+){0,2}(?:after|before|when|since|because|following|as)\s", re.I)
-_DENY = re.compile(
-    r"(?<![\w-])(?:never|not|n[o']t|no longer|did not|didn't|does not|doesn't|do not|don't|have not|haven't|"
-    r"has not|hasn't|had not|was not|were not|wasn't|weren't|nor|neither|"
-    r"den(?:y|ies|ied|ying)|reject(?:s|ed)? (?:the )?(?:claims?|reports?|allegations?|accusations?)|"
-    r"refuted|dismissed (?:the )?(?:claims?|reports?)|fabricat\w+|false(?:ly)? (?:claims?|reports?))(?![\w-])",
-    re.I,
-)
-_CONDITIONAL = re.compile(
-    r"(?<![\w-])(?:if|unless|in case|in the event|should they|would|could|might|may|ready to|prepared to|"
-    r"willing to|in order to|to prevent|to avoid|risk of|threat of|possibility of|possible|potential)(?![\w-])",
-    re.I,
-)
-_FUTURE = re.compile(
-    r"(?<![\w-])(?:will|shall|'ll|going to|plans? to|planned to|planning to|intends? to|intend(?:ed|ing) to|"
-    r"vow(?:s|ed)? to|threaten(?:s|ed|ing)? to|pledged to|promised to|is to|are to|set to|about to|"
-    r"expected to|preparing to|prepares to|aims? to)(?![\w-])",
-    re.I,
-)
-_HISTORY = re.compile(
-    r"(?<![\w-])(?:in the (?:early |late |mid-)?(?:19|20)\d0s|during the (?:first|second|previous|last) war|"
-    r"(?:first|previous|earlier) (?:war|conflict)|(?:19|20)\d\d (?:war|conflict|massacre|ceasefire)|decades ago|"
-    r"years ago)(?![\w-])",
-    re.I,
-)
+from ..errors import DataFileError
+
+_LEFT, _RIGHT = r"(?<![\w-])", r"(?![\w-])"
+_DATA = "polarity.toml"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    clause_break: re.Pattern[str]
+    deny: re.Pattern[str]
+    conditional: re.Pattern[str]
+    future: re.Pattern[str]
+    history: re.Pattern[str]
+
+
+def _compile(patterns: list[str], where: str, bounded: bool) -> re.Pattern[str]:
+    if not patterns or not all(isinstance(p, str) and p for p in patterns):
+        raise DataFileError(f"{_DATA}: {where}: a non-empty list of patterns is needed")
+    body = "|".join(f"(?:{p})" for p in patterns)
+    try:
+        return re.compile(f"{_LEFT}(?:{body}){_RIGHT}" if bounded else body, re.IGNORECASE)
+    except re.error as exc:
+        raise DataFileError(f"{_DATA}: {where}: bad pattern: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> _Patterns:
+    """``data/polarity.toml``, compiled once per process."""
+    try:
+        data = tomllib.loads(resources.files("conflictlens.data").joinpath(_DATA).read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(f"{_DATA}: {exc}") from exc
+    words = data.get("words", {})
+    return _Patterns(
+        clause_break=_compile(data.get("clause", {}).get("breaks", []), "clause.breaks", bounded=False),
+        **{key: _compile(words.get(key, []), f"words.{key}", bounded=True)
+           for key in ("deny", "conditional", "future", "history")},
+    )
+
+
 BACKGROUND_DAYS = 365
 
 
 def clause_before(sentence: str, pos: int) -> str:
     """The words between the clause start and ``pos`` (offsets relative to ``sentence``)."""
     head = sentence[:pos]
-    breaks = list(_CLAUSE_BREAK.finditer(head))
+    breaks = list(load_patterns().clause_break.finditer(head))
     return head[breaks[-1].end() :] if breaks else head
 
 
 def polarity(sentence: str, pos: int) -> str:
     """asserted | denied | hypothetical | future for the trigger at ``pos`` in ``sentence``."""
+    patterns = load_patterns()
     clause = clause_before(sentence, pos)
     tail = clause[-90:]
-    if _DENY.search(tail):
+    if patterns.deny.search(tail):
         return "denied"
-    if _CONDITIONAL.search(clause):
+    if patterns.conditional.search(clause):
         return "hypothetical"
-    if _FUTURE.search(tail):
+    if patterns.future.search(tail):
         return "future"
     return "asserted"
 
@@ -70,4 +91,4 @@ def is_background(sentence: str, event_end: str | None, published: str | None) -
                 return True
         except ValueError:
             pass
-    return bool(_HISTORY.search(sentence))
+    return bool(load_patterns().history.search(sentence))
