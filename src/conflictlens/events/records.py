@@ -27,6 +27,7 @@ from .polarity import is_background, polarity
 
 _ANAPHORIC = re.compile(r"(?<!\w)(?:the|this|that|these|those|such|its|their|the latest)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _ACTOR_TYPES = ("ORG", "NORP", "GPE", "PERSON")
+_NAME_TYPES = ("ORG", "PERSON")
 _BY = re.compile(r"(?<!\w)by\s+(?:the\s+)?$", re.I)
 _SINCE = re.compile(r"(?<!\w)since\s+$", re.I)
 _IMPLICIT = {
@@ -92,9 +93,20 @@ class EventReader:
         for sentence in self.ctx.sentences:
             if sentence.index == 0 and title and sentence.text.strip() == title:
                 continue  # the headline repeats the lead: its events are read from the body
-            for cue in _best_cues(find_cues(sentence.text)):
+            cues = [c for c in find_cues(sentence.text)
+                    if not self._in_name(sentence.start + c.start, sentence.start + c.end)]
+            for cue in _best_cues(cues):
                 self._event(sentence, cue)
         return self.events
+
+    def _in_name(self, start: int, end: int) -> bool:
+        """A trigger word inside the name of a known organisation or person ("Amnesty
+        International", "Popular Mobilization Forces") reports no event. Only names from the
+        actor tables count: spaCy also tags title-cased headlines as organisations ("Boston
+        Bombing Suspect"), where the trigger is an event."""
+        return any(m_start <= start and end <= m_end and entity.get("type") in _NAME_TYPES
+                   and entity.get("kind") == "known"
+                   for m_start, m_end, entity in self.ctx.entity_mentions)
 
     def _event(self, sentence: Sentence, cue: EventCue, anaphora: bool = True) -> dict[str, Any] | None:
         text = self.ctx.text
