@@ -98,6 +98,7 @@ def test_an_unknown_name_leaves_the_others_resolved(geo_settings) -> None:
     ("President Ilham Aliyev said Aliyev would not negotiate.", "Aliyev"),
     ("The UN called for a ceasefire.", "UN"),
     ("Mobile phones were confiscated at the border.", "Mobile"),
+    ("The United States said American, French and Canadian volunteers had been killed.", "Canadian"),
 ])
 def test_common_words_and_people_are_not_places(geo_settings, text, not_a_place) -> None:
     assert not_a_place not in by_surface(analyse(text, geo_settings))

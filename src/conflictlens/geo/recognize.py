@@ -64,6 +64,14 @@ def not_places() -> frozenset[str]:
     return frozenset(name_key(w) for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Peoples' names from the countries table ("Canadian", "Lebanese"), as name keys."""
+    from ..entities.resources import load_resources
+
+    return frozenset(name_key(w) for w in load_resources().adjectives)
+
+
 def _word(tok: Any) -> bool:
     return cx._is_cap(tok) and tok.text.rstrip(".").replace("’", "").replace("'", "").isalpha()
 
@@ -185,6 +193,8 @@ def _check(doc: Any, i: int, j: int, key: str, ent: Any, ctx: Context,
         return None  # "UN" is not the town of Un; "US" is a listed alias
     if label not in PLACE_LABELS and key in not_places():
         return None
+    if label == "NORP" and key in demonyms():
+        return None  # "Canadian" volunteers, not the town of Canadian, Texas
     if j - i == 1 and doc[i].lower_ in person_words:
         return None  # "Aliyev" after "Ilham Aliyev"
     if label in PLACE_LABELS:
