@@ -29,6 +29,9 @@ def one(text: str, kind: str | None = None):
         ("A civilian was killed near the bridge.", "killed", 1, 1, "civilian"),
         ("Rebels abducted four aid workers on the road to the camp.", "captured", 4, 4, "civilian"),
         ("TWO SOLDIERS WERE KILLED IN THE CLASH WITH THE REBEL COLUMN.", "killed", 2, 2, "military"),
+        # an army's word for killing fighters: "people" it eliminated are not said to be civilians
+        ("The command said 40 people were eliminated near the ridge.", "killed", 40, 40, "unknown"),
+        ("Forty people were killed near the ridge.", "killed", 40, 40, "civilian"),
     ],
 )
 def test_single_figures(text, kind, low, best, victims):

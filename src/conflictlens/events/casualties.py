@@ -31,6 +31,8 @@ from ..quantities import Quantity, find_quantities
 KINDS = ("killed", "injured", "missing", "captured")
 _GENERIC = frozenset({"people", "persons", "person", "victims", "victim", "individuals", "individual",
                       "others", "citizens", "nationals"})
+# armies' words for killing enemy fighters: "people eliminated" says nothing of civilians
+_COMBAT_KILL = re.compile(r"eliminat\w*|neutrali[sz]\w*", re.I)
 _PLURAL_WORD = re.compile(r"(?:s|men|people|children|women|staff|personnel|troops|police|elderly|displaced)$")
 
 
@@ -249,6 +251,8 @@ def find(text: str, side_of: Callable[[int, int], str | None] | None = None,
         used.add((start, end))
         present_perfect = bool(_PRESENT_PERFECT.search(text[:c_start]))
         categories = group.categories if group else ()
+        if group is not None and group.text.lower() in _GENERIC and _COMBAT_KILL.fullmatch(text[c_start:c_end]):
+            categories = ("unknown",)
         side = side_of(min(spans), max(spans)) if side_of else None
         out.append(Casualty(
             kind=kind, low=low, best=best, high=high, victims=_merge(list(categories)), start=start, end=end,
