@@ -83,6 +83,30 @@ def test_trigger_words_in_names_and_arms_trade_make_no_events():
     assert any(e["type"] == "ASSAULT" for e in article.events)
 
 
+SINCE = """Fighting resumes
+
+The clashes are the heaviest since 1994, when a ceasefire was reached. The offensive prompted a counter-attack.
+
+The army has been shelling the town since Monday, officials said.
+"""
+
+
+def test_since_dates_an_event_only_where_it_says_so():
+    settings = Settings(gazetteer_files=GAZETTEER)
+    [article] = analyze_documents([RawDocument("since.txt", SINCE, "text", published="2020-10-10")], settings)
+    by_trigger = {e["trigger"]["text"]: e for e in article.events}
+    # "since 1994, when a ceasefire was reached": the ceasefire is of 1994, and history
+    ceasefire = by_trigger["ceasefire"]
+    assert (ceasefire["date"]["start"], ceasefire["date"]["end"], ceasefire["background"]) == (
+        "1994-01-01", "1994-12-31", True)
+    # "the heaviest since 1994" compares; the clashes and the next sentence's counter-attack are not dated 1994-2020
+    for trigger in ("clashes", "counter-attack"):
+        assert by_trigger[trigger]["date"]["start"] == "2020-10-10", by_trigger[trigger]["date"]
+    # an ongoing event "since Monday" runs from that Monday to publication
+    shelling = by_trigger["shelling"]["date"]
+    assert (shelling["start"], shelling["end"], shelling["rule"]) == ("2020-10-05", "2020-10-10", "since")
+
+
 def test_a_back_reference_is_not_a_new_event(article):
     assault = [e for e in article.events if e["type"] == "ASSAULT" and e["polarity"] == "asserted"]
     assert len(assault) == 1, [e["trigger"]["text"] for e in assault]

@@ -14,6 +14,7 @@ publication date only when nothing else is known (rule ``fallback:publication-da
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Any
 
@@ -30,6 +31,11 @@ _ACTOR_TYPES = ("ORG", "NORP", "GPE", "PERSON")
 _NAME_TYPES = ("ORG", "PERSON")
 _BY = re.compile(r"(?<!\w)by\s+(?:the\s+)?$", re.I)
 _SINCE = re.compile(r"(?<!\w)since\s+$", re.I)
+# "since 1994, when a ceasefire was reached": the event is dated at the start of the range
+_WHEN = re.compile(r"\s*,?\s*(?:when|after)\b", re.I)
+# "the most intense fighting since 1994": a superlative before "since" compares with the past
+_COMPARED = re.compile(r"(?<![\w-])(?:most|worst|deadliest|heaviest|bloodiest|fiercest|biggest|largest|highest|"
+                       r"greatest|strongest|longest|lowest|fewest|sharpest|worse|first)(?![\w-])[^.;:]{0,80}$", re.I)
 _IMPLICIT = {
     "killed": ("ASSAULT", None),
     "injured": ("ASSAULT", None),
@@ -155,7 +161,7 @@ class EventReader:
             "evidence": _span(text, sentence.start, sentence.end),
             "implicit": False,
         }
-        if not event["background"] and date and not date["rule"].startswith(("context:", "fallback:")):
+        if not event["background"] and date and not date["rule"].startswith(("context:", "fallback:", "since")):
             self._last_date = date
         self.events.append(event)
         self._by_sentence.setdefault(sentence.index, []).append(event)
@@ -188,12 +194,18 @@ class EventReader:
 
     def _date(self, sentence: Sentence, pos: int) -> dict[str, Any] | None:
         expr = self.ctx.date_near(sentence, pos)
+        if expr is not None and expr["rule"] == "since":
+            when = _since_when(self.ctx.text, expr, pos)
+            if when is not None:
+                return when
+            if _COMPARED.search(self.ctx.text[sentence.start : expr["start"]]):
+                expr = None  # "the heaviest fighting since 1994": a yardstick, not this event's date
         if expr is not None:
             return date_record(expr)
         before = self.ctx.previous_in_paragraph(sentence)
         if before is not None:
             expr = self.ctx.date_near(before, before.end)
-            if expr is not None:
+            if expr is not None and expr["rule"] != "since":  # an open range dates only its own sentence
                 return date_record(expr, "context:previous-sentence:")
         if self._last_date is not None:
             return {**self._last_date, "rule": f"context:previous-event:{self._last_date['rule']}"}
@@ -327,6 +339,24 @@ def _person_category(entity: dict[str, Any]) -> str:
     if any(w in sector for w in ("military", "armed", "army", "rebel", "insurgent", "militia")):
         return "military"
     return "civilian"
+
+
+def _since_when(text: str, expr: dict[str, Any], pos: int) -> dict[str, Any] | None:
+    """The start of a "since X" range as the date of an event told right after it ("since 1994
+    when a ceasefire was reached"), or None."""
+    m = _WHEN.match(text, expr["end"])
+    if m is None or not m.end() <= pos <= m.end() + 80 or len(expr["ranges"]) != 1:
+        return None
+    first = expr["ranges"][0]
+    start, precision = first["start"], first["precision"]
+    year, month = int(start[:4]), int(start[5:7])
+    if precision == "year":
+        end = f"{year:04d}-12-31"
+    elif precision == "month":
+        end = f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    else:
+        end = start
+    return {"start": start, "end": end, "precision": precision, "rule": "since-when", "text": expr["text"]}
 
 
 def _best_cues(cues: list[EventCue]) -> list[EventCue]:
