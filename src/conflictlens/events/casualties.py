@@ -31,8 +31,6 @@ from ..quantities import Quantity, find_quantities
 KINDS = ("killed", "injured", "missing", "captured")
 _GENERIC = frozenset({"people", "persons", "person", "victims", "victim", "individuals", "individual",
                       "others", "citizens", "nationals"})
-# armies' words for killing enemy fighters: "people eliminated" says nothing of civilians
-_COMBAT_KILL = re.compile(r"eliminat\w*|neutrali[sz]\w*", re.I)
 _PLURAL_WORD = re.compile(r"(?:s|men|people|children|women|staff|personnel|troops|police|elderly|displaced)$")
 
 
@@ -43,6 +41,7 @@ class Vocabulary:
     victim: re.Pattern[str]
     category_of: list[tuple[re.Pattern[str], str]]
     cumulative: re.Pattern[str]
+    combatant_kill: re.Pattern[str]  # "eliminated": generic victims of it are of unknown category
 
 
 @cache
@@ -60,6 +59,7 @@ def vocabulary() -> Vocabulary:
         victim=re.compile(rf"(?<![\w-])(?:{alternation([p for p, _ in victim_patterns])})(?![\w-])", re.I),
         category_of=[(re.compile(rf"(?:{p})", re.I), c) for p, c in victim_patterns],
         cumulative=re.compile(rf"(?<!\w)(?:{alternation(raw['cumulative']['markers'])})(?!\w)", re.I),
+        combatant_kill=re.compile(alternation(raw["combatant_words"]["kill"]), re.I),
     )
 
 
@@ -251,7 +251,8 @@ def find(text: str, side_of: Callable[[int, int], str | None] | None = None,
         used.add((start, end))
         present_perfect = bool(_PRESENT_PERFECT.search(text[:c_start]))
         categories = group.categories if group else ()
-        if group is not None and group.text.lower() in _GENERIC and _COMBAT_KILL.fullmatch(text[c_start:c_end]):
+        generic = group is not None and group.text.lower() in _GENERIC
+        if generic and vocabulary().combatant_kill.fullmatch(text[c_start:c_end]):
             categories = ("unknown",)
         side = side_of(min(spans), max(spans)) if side_of else None
         out.append(Casualty(

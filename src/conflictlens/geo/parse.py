@@ -18,7 +18,7 @@ from typing import Any
 
 from .gazetteer import Gazetteer, Place, load_gazetteer
 from .names import name_key, slug
-from .recognize import FACILITY_WORDS, Mention, find_mentions
+from .recognize import FACILITY_WORDS, Mention, country_adjectives, find_mentions
 from .resolve import Resolved, resolve
 
 
@@ -156,15 +156,13 @@ def _region_words() -> dict[str, str]:
 def _demonym_country(words: str, gazetteer: Gazetteer) -> Place | None:
     """The country of a demonym: from the countries table ("British" -> GB), else a country
     whose name the word stems from ("Vietnamese" -> Vietnam, "Syrian" -> Syria)."""
-    from ..entities.resources import load_resources
-
     key = words.strip().casefold()
     region = _region_words().get(key)
     if region:
         found = gazetteer.by_id(region)
         if found is not None:
             return found
-    adjectives = load_resources().adjectives
+    adjectives = country_adjectives()
     code = adjectives.get(key) or adjectives.get(key.rstrip("s"))
     country = gazetteer.country(gazetteer.country_code(code)) if code else None
     if country is not None:

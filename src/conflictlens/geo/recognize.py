@@ -64,12 +64,17 @@ def not_places() -> frozenset[str]:
     return frozenset(name_key(w) for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+def country_adjectives() -> dict[str, str]:
+    """Peoples' names of the countries table ("canadian" -> CAN), shared with the entities stage."""
+    from ..entities.resources import load_resources
+
+    return load_resources().adjectives
+
+
 @lru_cache(maxsize=1)
 def demonyms() -> frozenset[str]:
     """Peoples' names from the countries table ("Canadian", "Lebanese"), as name keys."""
-    from ..entities.resources import load_resources
-
-    return frozenset(name_key(w) for w in load_resources().adjectives)
+    return frozenset(name_key(w) for w in country_adjectives())
 
 
 def _word(tok: Any) -> bool:
