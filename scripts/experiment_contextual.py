@@ -27,8 +27,8 @@ from train_techniques import joined, lexicon, summary  # noqa: E402
 from conflictlens.evaluate.datasets.ptc import load_ptc, load_techniques  # noqa: E402
 from conflictlens.evaluate.suites.ptc import score  # noqa: E402
 from conflictlens.framing.rules import packaged_rules  # noqa: E402
-from conflictlens.framing.span_model import Article, SpanModel, train  # noqa: E402
-from conflictlens.framing.training import DEFAULT_CONFIG, decode, folds_of, rule_spans, tune_thresholds  # noqa: E402
+from conflictlens.framing.span_model import Article  # noqa: E402
+from conflictlens.framing.training import DEFAULT_CONFIG, decode, fold_probs, rule_spans, tune_thresholds  # noqa: E402
 from conflictlens.settings import Settings  # noqa: E402
 from conflictlens.stages.nlp import load  # noqa: E402
 
@@ -52,15 +52,7 @@ def contextual_features(art: Article, doc, scale: np.ndarray, dims: bool = True)
 
 
 def cross_validate(arts, golds, config, k, docs, techniques, ruled):
-    fold = folds_of(len(arts), k)
-    probs: list[tuple] = [()] * len(arts)
-    for f in range(k):
-        tr = [i for i in range(len(arts)) if fold[i] != f]
-        model = SpanModel.from_json(train([arts[i] for i in tr], [golds[i] for i in tr], config))
-        for i in range(len(arts)):
-            if fold[i] == f:
-                probs[i] = model.probs(arts[i])
-        print(f"  fold {f + 1}/{k}", flush=True)
+    probs = fold_probs(arts, golds, config, k, progress=lambda m: print(f"  {m}", flush=True))
     config = {**config, "thresholds": tune_thresholds(
         arts, probs, golds, config, lambda g, p: score(docs, [[x[:3] for x in q] for q in p], techniques)[1])}
     model_only = [decode(a, p, config) for a, p in zip(arts, probs, strict=True)]

@@ -48,6 +48,12 @@ def out_of_fold_probs(texts: Sequence[str], golds: Sequence[Gold], config: dict[
     phrase matches) from the model trained on the other folds."""
     lexicon = config.get("lexicon") or None
     arts = [Article.read(t, lexicon) for t in texts]
+    return arts, fold_probs(arts, golds, config, k, progress)
+
+
+def fold_probs(arts: Sequence[Article], golds: Sequence[Gold], config: dict[str, Any], k: int = 5,
+               progress: Callable[[str], None] | None = None) -> list[tuple]:
+    """Per already-read article, the probabilities of the model trained on the other folds."""
     fold = folds_of(len(arts), k)
     probs: list[tuple] = [()] * len(arts)
     for f in range(k):
@@ -58,7 +64,7 @@ def out_of_fold_probs(texts: Sequence[str], golds: Sequence[Gold], config: dict[
                 probs[i] = model.probs(arts[i])
         if progress:
             progress(f"fold {f + 1}/{k} done")
-    return arts, probs
+    return probs
 
 
 def rule_spans(texts: Sequence[str], rules: RuleSet) -> list[Found]:
