@@ -14,11 +14,11 @@ publication date only when nothing else is known (rule ``fallback:publication-da
 
 from __future__ import annotations
 
-import calendar
 import re
 from typing import Any
 
 from ..model import Article
+from ..timex.cal import month_end
 from .casualties import Casualty
 from .casualties import find as find_casualties
 from .claimant import Claimant, ClaimantReader
@@ -353,7 +353,7 @@ def _since_when(text: str, expr: dict[str, Any], pos: int) -> dict[str, Any] | N
     if precision == "year":
         end = f"{year:04d}-12-31"
     elif precision == "month":
-        end = f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+        end = month_end(year, month).isoformat()
     else:
         end = start
     return {"start": start, "end": end, "precision": precision, "rule": "since-when", "text": expr["text"]}
