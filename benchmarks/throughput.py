@@ -171,9 +171,9 @@ def measure_bare(manifest: dict[str, Any], workdir: Path, part: tuple[int, int] 
     """spaCy alone over the texts (or over every other text, for one half of ``ceiling``)."""
     started = _now()
     settings = _settings(manifest, 1)
-    from conflictlens.stages import nlp
+    from conflictlens.lang.nlp import load_pipeline
 
-    nlp_pipe = nlp.load(settings.spacy_model)  # the same loader the pipeline uses
+    nlp_pipe = load_pipeline(settings.spacy_model)  # the same loader the pipeline uses
     load_s = _now() - started
     files, words = manifest["files"], manifest["words"]
     if part is not None:
@@ -283,15 +283,16 @@ def measure_analyze(manifest: dict[str, Any], workdir: Path, workers: int) -> di
 
 def measure_stages(manifest: dict[str, Any], workdir: Path) -> dict[str, Any]:
     started = _now()
+    from conflictlens.lang.nlp import load_pipeline
     from conflictlens.model import Article, RawDocument
     from conflictlens.pipeline import process_batch
-    from conflictlens.stages import ingest, nlp
+    from conflictlens.stages.ingest import stage as ingest
     from conflictlens.store import open_store
 
     settings = _settings(manifest, 1)
     import_s = _now() - started
     t = _now()
-    nlp.load(settings.spacy_model)
+    load_pipeline(settings.spacy_model)
     load_s = _now() - t
 
     t = _now()

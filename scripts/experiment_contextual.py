@@ -26,11 +26,11 @@ from train_techniques import joined, lexicon, summary  # noqa: E402
 
 from conflictlens.evaluate.datasets.ptc import load_ptc, load_techniques  # noqa: E402
 from conflictlens.evaluate.suites.ptc import score  # noqa: E402
-from conflictlens.framing.rules import packaged_rules  # noqa: E402
-from conflictlens.framing.span_model import Article  # noqa: E402
-from conflictlens.framing.training import DEFAULT_CONFIG, decode, fold_probs, rule_spans, tune_thresholds  # noqa: E402
+from conflictlens.lang.nlp import load_pipeline as load  # noqa: E402
 from conflictlens.settings import Settings  # noqa: E402
-from conflictlens.stages.nlp import load  # noqa: E402
+from conflictlens.stages.framing.rules import packaged_rules  # noqa: E402
+from conflictlens.stages.framing.span_model import Article  # noqa: E402
+from conflictlens.stages.framing.training import DEFAULT_CONFIG, decode, fold_probs, rule_spans, tune_thresholds  # noqa: E402
 
 
 def contextual_features(art: Article, doc, scale: np.ndarray, dims: bool = True) -> None:

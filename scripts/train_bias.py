@@ -18,7 +18,7 @@ from conflictlens.evaluate.datasets.babe import LABELS, load_babe
 from conflictlens.evaluate.metrics.classification import classification_scores, marked_tokens
 from conflictlens.evaluate.metrics.spans import Tally
 from conflictlens.evaluate.suites.babe import cross_validated
-from conflictlens.framing.bias import train_bias
+from conflictlens.stages.framing.bias import train_bias
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "conflictlens" / "data" / "framing"
 CONFIG = {

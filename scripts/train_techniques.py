@@ -21,11 +21,11 @@ from pathlib import Path
 
 from conflictlens.evaluate.datasets.ptc import load_ptc, load_techniques
 from conflictlens.evaluate.suites.ptc import score
-from conflictlens.framing.rules import packaged_rules
-from conflictlens.framing.span_model import train
-from conflictlens.framing.techniques import join_spans
-from conflictlens.framing.tokens import tokenize
-from conflictlens.framing.training import (
+from conflictlens.stages.framing.rules import packaged_rules
+from conflictlens.stages.framing.span_model import train
+from conflictlens.stages.framing.techniques import join_spans
+from conflictlens.stages.framing.tokens import tokenize
+from conflictlens.stages.framing.training import (
     DEFAULT_CONFIG,
     as_numpy_free,
     decode,

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from conflictlens.entities.alias_eval import PAIRS_FILE, evaluate_pairs, load_pairs, plain_equality
-from conflictlens.entities.aliases import (
+from conflictlens.errors import DataFileError
+from conflictlens.evaluate.alias_pairs import PAIRS_FILE, evaluate_pairs, load_pairs, plain_equality
+from conflictlens.stages.entities.aliases import (
     cluster_names,
     entity_slug,
     match_score,
@@ -23,8 +24,7 @@ from conflictlens.entities.aliases import (
     surname_candidates,
     surname_matches,
 )
-from conflictlens.entities.names import name_key
-from conflictlens.errors import DataFileError
+from conflictlens.stages.entities.names import name_key
 
 PAIRS = PAIRS_FILE
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflictlens.events.casualties import find
+from conflictlens.stages.casualties.figures import find
 
 
 def one(text: str, kind: str | None = None):

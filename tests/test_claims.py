@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from conflictlens.claims import extract, find_denials, find_topics, terms
-from conflictlens.claims.holders import countries_named
 from conflictlens.crossdoc.claims import link_claims
 from conflictlens.model import Article, Published, RawDocument
+from conflictlens.stages.claims import extract, find_denials, find_topics, terms
+from conflictlens.stages.claims.holders import countries_named
 
 CLAIM_FIELDS = {"id", "article_id", "cluster_id", "holder", "polarity", "text", "quote_id", "contradicts",
                 "evidence", "topic", "about", "numbers", "dates", "event_id"}
@@ -258,13 +258,13 @@ def test_two_versions_of_a_list_of_ceasefire_dates_contradict() -> None:
 # -- end to end ---------------------------------------------------------------------------------
 def _analyse(paths: list[str], settings):
     from conflictlens.api import analyze_documents
-    from conflictlens.stages import claims as claims_stage
-    from conflictlens.stages import ingest
+    from conflictlens.pipeline import build_stage
+    from conflictlens.stages.ingest import stage as ingest
 
     articles = [r for r in analyze_documents(list(ingest.read_sources(paths, settings)), settings)
                 if isinstance(r, Article)]
     for a in articles:
-        claims_stage.run(a, settings)  # idempotent if the pipeline already ran it
+        build_stage("claims", settings).run(a)  # idempotent if the pipeline already ran it
     return articles
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from conflictlens.model import Article, RawDocument
-from conflictlens.stages import clean, metadata
-from conflictlens.stages.clutter import classify, load_rules, normalize_line
+from conflictlens.pipeline import build_stage
+from conflictlens.stages.clean.clutter import classify, load_rules, normalize_line
 
 
 def cleaned(text: str, settings) -> Article:
     article = Article(source="t", raw=RawDocument(source="t", content=text, format="text"))
-    clean.run(article, settings)
-    metadata.run(article, settings)
+    build_stage("clean", settings).run(article)
+    build_stage("metadata", settings).run(article)
     return article
 
 

@@ -7,7 +7,7 @@ import pytest
 from conflictlens.api import analyze_documents
 from conflictlens.crossdoc.entities import merge_entities
 from conflictlens.model import Article, RawDocument
-from conflictlens.stages.ingest import read_sources
+from conflictlens.stages.ingest.stage import read_sources
 
 pytestmark = pytest.mark.slow
 

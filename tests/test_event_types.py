@@ -3,8 +3,8 @@
 import pytest
 
 from conflictlens.errors import DataFileError
-from conflictlens.events import PLOVER_TYPES, classify_case, classify_event, find_cues, load_taxonomy
-from conflictlens.events.lexicon import load_lexicon, parse_lexicon
+from conflictlens.stages.events import PLOVER_TYPES, classify_case, classify_event, find_cues, load_taxonomy
+from conflictlens.stages.events.lexicon import load_lexicon, parse_lexicon
 
 
 def _cue(text, cue_text):

@@ -11,9 +11,9 @@ import pytest
 
 from conflictlens.api import analyze_documents
 from conflictlens.crossdoc.events import cluster_events
-from conflictlens.events.polarity import is_background, polarity
 from conflictlens.model import Article, RawDocument
 from conflictlens.settings import Settings
+from conflictlens.stages.events.polarity import is_background, polarity
 
 GAZETTEER = str(resources.files("conflictlens").joinpath("demo/gazetteer.tsv"))
 
@@ -136,7 +136,7 @@ def test_polarity_reads_the_clause_before_the_trigger(sentence, word, expected):
 
 def test_a_broken_polarity_file_is_a_data_error_naming_the_entry():
     from conflictlens.errors import DataFileError
-    from conflictlens.events import polarity as module
+    from conflictlens.stages.events import polarity as module
 
     with pytest.raises(DataFileError, match="words.deny"):
         module._compile(["never", "(unclosed"], "words.deny", bounded=True)

@@ -9,9 +9,9 @@ import pytest
 
 from conflictlens.errors import DataFileError
 from conflictlens.evaluate.adapters.pipeline import analyse_text
-from conflictlens.framing.lexicon import load_lexicon
-from conflictlens.framing.profiles import build_profiles
 from conflictlens.settings import Settings
+from conflictlens.stages.framing.lexicon import load_lexicon
+from conflictlens.stages.framing.profiles import build_profiles
 
 
 @pytest.fixture(scope="module")

@@ -15,10 +15,10 @@ from typer.testing import CliRunner
 
 from conflictlens.cli import app
 from conflictlens.errors import DataFileError
-from conflictlens.geo import build_gazetteer, load_gazetteer
-from conflictlens.geo.gazetteer import Gazetteer, default_path, gazetteer_options
-from conflictlens.geo.names import name_key, usable_alias
-from conflictlens.geo.sources import read_name_table
+from conflictlens.lang.gazetteer import build_gazetteer, load_gazetteer
+from conflictlens.lang.gazetteer.gazetteer import Gazetteer, default_path, gazetteer_options
+from conflictlens.lang.gazetteer.names import name_key, usable_alias
+from conflictlens.lang.gazetteer.sources import read_name_table
 
 DEMO_GAZETTEER = Path(str(resources.files("conflictlens").joinpath("demo", "gazetteer.tsv")))
 

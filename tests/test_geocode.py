@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from conflictlens.geo import geoparse
+from conflictlens.lang.nlp import load_pipeline as load
 from conflictlens.model import Article, RawDocument
-from conflictlens.pipeline import process_batch
+from conflictlens.pipeline import build_stage, process_batch
 from conflictlens.settings import Settings
-from conflictlens.stages import geocode
-from conflictlens.stages.nlp import load
+from conflictlens.stages.geocode import geoparse
 
 pytestmark = pytest.mark.slow  # loads the spaCy pipeline
 
@@ -46,7 +45,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def analyse(text: str, settings: Settings) -> Article:
     article = Article(source="test", raw=RawDocument("test", text, "text"), text=text)
     article.doc = load(settings.spacy_model)(text)
-    return geocode.run(article, settings)
+    return build_stage("geocode", settings).run(article)
 
 
 def by_surface(article: Article) -> dict[str, dict]:
@@ -126,7 +125,7 @@ def test_user_gazetteer_places_and_mentions_round_trip(geo_settings) -> None:
     text = (DEMO / "corpus" / "03_corvane-press.txt").read_text(encoding="utf-8")
     raw = RawDocument(source="03_corvane-press.txt", content=text, format="text")
     [article] = process_batch([raw], geo_settings)
-    geocode.run(article, geo_settings)
+    build_stage("geocode", geo_settings).run(article)
     places = by_surface(article)
     assert places["Zelvany"]["id"] == places["Kalenohrad"]["id"] == "user:zelvany"
     assert places["Zelvany"]["lat"] == pytest.approx(42.7409)
@@ -144,7 +143,7 @@ def test_seed_places_resolve_within_30_km(geo_settings, seeds_dir) -> None:
             for p in sorted(seeds_dir.glob("*.txt"))]
     found: dict[str, set[str]] = {}
     for article in process_batch(raws, geo_settings):
-        geocode.run(article, geo_settings)
+        build_stage("geocode", geo_settings).run(article)
         for place in article.places:
             for m in place["mentions"]:
                 if m["text"] in TRUE_POSITIONS:
@@ -157,7 +156,7 @@ def test_seed_places_resolve_within_30_km(geo_settings, seeds_dir) -> None:
 
 
 def test_geocoding_given_spans_places_unknown_names_where_the_article_is(geo_settings) -> None:
-    from conflictlens.geo import geocode_text
+    from conflictlens.stages.geocode import geocode_text
 
     text = ("Shells hit the Orvel Bakery on Tamsin Lane in Zelvany on Monday, and residents of Zelvany "
             "fled towards Kestrin. The Varnian army and the Syrians denied it.")

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from conflictlens.api import analyze
 from conflictlens.cli import app
 from conflictlens.model import RawDocument, Skipped
-from conflictlens.stages.ingest import read_sources
+from conflictlens.stages.ingest.stage import read_sources
 
 GOOD = ("RIVERTON – The council met on Tuesday to discuss the supply of water to the northern "
         "villages. Officials said the pipeline would be repaired within a week.\n\n"

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from conflictlens.model import Article, RawDocument
-from conflictlens.stages import clean, metadata
-from conflictlens.stages.metadata import find_dateline, infer_published, parse_date, year_from_context
+from conflictlens.pipeline import build_stage
+from conflictlens.stages.metadata.stage import find_dateline, infer_published, parse_date, year_from_context
 
 
 def run(text: str, settings, **raw) -> Article:
     article = Article(source="t", raw=RawDocument(source="t", content=text, format="text", **raw))
-    clean.run(article, settings)
-    return metadata.run(article, settings)
+    build_stage("clean", settings).run(article)
+    return build_stage("metadata", settings).run(article)
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from conflictlens.quantities import Quantity, find_quantities, parse_number
-from conflictlens.quantities.tables import load_tables
+from conflictlens.lang.quantities import Quantity, find_quantities, parse_number
+from conflictlens.lang.quantities.tables import load_tables
 
 
 def found(text: str) -> list[tuple[str, int, int, int | None]]:

@@ -10,10 +10,11 @@ import pytest
 
 from conflictlens.evaluate.adapters.pipeline import analyse_text
 from conflictlens.model import Article
-from conflictlens.quotes import find_quoted
-from conflictlens.quotes.lexicon import load_lexicon
+from conflictlens.pipeline import build_stage
 from conflictlens.settings import Settings
-from conflictlens.stages import quotes as quotes_stage
+from conflictlens.stages.quotes import find_quoted
+from conflictlens.stages.quotes import stage as quotes_stage
+from conflictlens.stages.quotes.lexicon import load_lexicon
 
 FRONT = """Varnian Defence Minister Jarek Solvin visited the front on Monday. \
 “We will not give up a single village,” he said.
@@ -62,7 +63,7 @@ Korin warned of a new offensive. "We are ready," she said in an interview with O
 def _analyse(text: str) -> Article:
     article = analyse_text(text, Settings(), keep_text=True)
     if quotes_stage.NAME not in article.stages:  # until the pipeline runs the stage itself
-        quotes_stage.run(article, Settings())
+        build_stage("quotes", Settings()).run(article)
     return article
 
 
@@ -221,7 +222,7 @@ def test_offsets_round_trip_and_contract_fields(front, wire):
 
 def test_stage_without_a_doc_gives_no_quotes():
     article = Article(source="x", raw=None, text="“Hello,” he said.")  # type: ignore[arg-type]
-    quotes_stage.run(article, Settings())
+    build_stage("quotes", Settings()).run(article)
     assert article.quotes == [] and article.stages[quotes_stage.NAME] == quotes_stage.VERSION
 
 
@@ -298,7 +299,7 @@ def test_a_quoted_sentence_before_an_according_to_sentence_is_carried(bodies):
 
 def _seed(seeds_dir, prefix: str) -> Article:
     from conflictlens.api import analyze_documents
-    from conflictlens.stages import ingest
+    from conflictlens.stages.ingest import stage as ingest
 
     paths = [str(p) for p in sorted(seeds_dir.glob(f"{prefix}_*.txt"))]
     (article,) = [r for r in analyze_documents(list(ingest.read_sources(paths, Settings())), Settings())

@@ -11,10 +11,10 @@ import pytest
 
 from conflictlens.errors import DataFileError
 from conflictlens.evaluate import predictors
-from conflictlens.framing import techniques
-from conflictlens.framing.bias import predict_bias
-from conflictlens.framing.rules import parse_rules, repetitions
-from conflictlens.framing.techniques import TechniqueSpan, find_techniques
+from conflictlens.stages.framing import techniques
+from conflictlens.stages.framing.bias import predict_bias
+from conflictlens.stages.framing.rules import parse_rules, repetitions
+from conflictlens.stages.framing.techniques import TechniqueSpan, find_techniques
 
 PTC_NAMES = {
     "Appeal_to_Authority", "Appeal_to_fear-prejudice", "Bandwagon,Reductio_ad_hitlerum", "Black-and-White_Fallacy",
@@ -110,7 +110,7 @@ def test_bad_rule_is_a_data_file_error():
 
 
 def test_rule_file_names_only_ptc_techniques():
-    from conflictlens.framing.rules import packaged_rules
+    from conflictlens.stages.framing.rules import packaged_rules
 
     rules = packaged_rules()
     assert {r.technique for r in rules.rules} <= PTC_NAMES

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 import pytest
 
 from conflictlens.model import Article, Published, RawDocument
+from conflictlens.pipeline import build_stage
 from conflictlens.settings import Settings
-from conflictlens.stages import dates as dates_stage
-from conflictlens.timex import DateRange, TimeExpr, find_dates
+from conflictlens.stages.dates import DateRange, TimeExpr, find_dates
 
 MONDAY = "2020-09-28"
 
@@ -327,7 +327,7 @@ def test_stage_fills_article_dates():
     text = "The depot burned last night, officials said on 29 September."
     article = Article(source="t", raw=RawDocument("t", text, "text"), text=text,
                       published=Published("2020-09-30", "day", "explicit"))
-    out = dates_stage.run(article, Settings())
+    out = build_stage("dates", Settings()).run(article)
     assert out.stages["dates"] == "dates.v1"
     assert [(d["text"], d["rule"], d["ranges"][0]["start"]) for d in out.dates] == [
         ("last night", "relative:last-night", "2020-09-29"),

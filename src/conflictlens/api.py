@@ -15,7 +15,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from . import __version__
+from ._version import __version__
 from .engine import ENGINES
 from .engine.resume import split_stored
 from .engine.worker import PartitionResult, Target
@@ -23,7 +23,7 @@ from .errors import ConfigError
 from .model import Article, RawDocument, Skipped
 from .pipeline import Result, process, process_batch
 from .settings import Settings, load_settings
-from .stages import ingest
+from .stages.ingest import stage as ingest
 from .store import SQLStore, open_store
 
 log = logging.getLogger(__name__)
@@ -209,9 +209,9 @@ _WORKER_SETTINGS: Settings | None = None
 def _worker_init(settings: Settings) -> None:
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
-    from .stages import nlp
+    from .lang.nlp import load_pipeline
 
-    nlp.load(settings.spacy_model)  # once per worker, not per batch
+    load_pipeline(settings.spacy_model)  # once per worker, not per batch
 
 
 def _worker_batch(raws: list[RawDocument]) -> list[Result]:
@@ -238,7 +238,7 @@ def _run_parallel(items: Iterable[RawDocument | Skipped], settings: Settings) ->
             yield pending
 
     skipped: list[Skipped] = []
-    from .geo import load_gazetteer
+    from .lang.gazetteer import load_gazetteer
 
     load_gazetteer(settings)  # build it once here, before workers would race to build it
     ctx = multiprocessing.get_context("spawn")

@@ -19,7 +19,7 @@ from rich.logging import RichHandler
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__
+from ._version import __version__
 from .api import RunReport, analyze, count_inputs
 from .errors import ConflictlensError
 from .model import Skipped
@@ -286,8 +286,8 @@ def gazetteer_build_cmd(
 ) -> None:
     """(Re)build the gazetteer from packaged GeoNames-derived data and your files."""
     _setup_logging(verbose, False)
-    from .geo import build_gazetteer
-    from .geo.gazetteer import default_path, gazetteer_options
+    from .lang.gazetteer import build_gazetteer
+    from .lang.gazetteer.gazetteer import default_path, gazetteer_options
 
     settings = _settings(config, geocode_min_population=min_population)
     _, files, population, cache_dir = gazetteer_options(settings)

@@ -65,6 +65,7 @@ class Article:
     title: str | None = None
     title_provenance: Provenance = "none"
     outlet: str | None = None
+    outlet_perspective: str | None = None  # whose line the outlet usually carries (metadata)
     author: str | None = None
     dateline: str | None = None
     language: str | None = None

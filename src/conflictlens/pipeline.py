@@ -10,70 +10,74 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import islice
 
+from .errors import ConfigError
 from .model import Article, RawDocument, Skipped
 from .settings import Settings
-from .stages import claims, clean, dates, entities, events, framing, geocode, metadata, nlp, quotes
+from .stages.base import Stage
+from .stages.claims.stage import Claims
+from .stages.clean.stage import Clean
+from .stages.dates.stage import Dates
+from .stages.entities.stage import Entities
+from .stages.events.stage import Events
+from .stages.framing.stage import Framing
+from .stages.geocode.stage import Geocode
+from .stages.metadata.stage import Metadata
+from .stages.nlp.stage import Nlp
+from .stages.quotes.stage import Quotes
 
 log = logging.getLogger(__name__)
 
 Result = Article | Skipped
 
-
-@dataclass(frozen=True)
-class Stage:
-    name: str
-    version: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
-    run: Callable[[Article, Settings], Article] | None = None
-    run_batch: Callable[[list[Article], Settings], list[Article]] | None = None
+# The stage classes in the order they run; each declares its contract next to its code.
+STAGE_CLASSES: tuple[type[Stage], ...] = (Clean, Metadata, Nlp, Entities, Quotes, Geocode, Dates, Events,
+                                          Claims, Framing)
+STAGES = STAGE_CLASSES  # the names, versions and contracts (``st.name`` for each stage)
 
 
-STAGES: tuple[Stage, ...] = (
-    Stage(clean.NAME, clean.VERSION, ("raw",), ("text", "removed", "header"), run=clean.run),
-    Stage(metadata.NAME, metadata.VERSION, ("raw", "text", "header"),
-          ("title", "outlet", "author", "dateline", "language", "published"), run=metadata.run),
-    Stage(nlp.NAME, nlp.VERSION, ("text",), ("doc",), run_batch=nlp.run_batch),
-    Stage(entities.NAME, entities.VERSION, ("text", "doc", "author"), ("entities",), run=entities.run),
-    Stage(quotes.NAME, quotes.VERSION, ("text", "doc", "entities"), ("quotes",), run=quotes.run),
-    Stage(geocode.NAME, geocode.VERSION, ("text", "doc", "entities"), ("places",), run=geocode.run),
-    Stage(dates.NAME, dates.VERSION, ("text", "published", "doc"), ("dates",), run=dates.run),
-    Stage(events.NAME, events.VERSION, ("text", "doc", "entities", "quotes", "places", "dates", "outlet"),
-          ("events", "casualties"), run=events.run),
-    Stage(claims.NAME, claims.VERSION,
-          ("text", "doc", "entities", "dates", "events", "casualties", "quotes", "outlet"),
-          ("claims",), run=claims.run),
-    Stage(framing.NAME, framing.VERSION, ("text", "entities", "quotes", "places", "outlet"),
-          ("framing",), run=framing.run),
-)
-
-
-def check_order(stages: Iterable[Stage]) -> None:
-    available = {"raw"}
+def check_order(stages: Iterable[type[Stage]]) -> None:
+    """Every field a stage reads is filled by an earlier stage (or is the raw input)."""
+    available = {"source", "raw"}
     for stage in stages:
         missing = set(stage.requires) - available
         if missing:
-            raise ValueError(f"stage {stage.name} needs {sorted(missing)} before it runs")
+            raise ConfigError(f"stage {stage.name!r} needs {sorted(missing)} before it runs",
+                              hint="reorder the stages so that the ones that fill these come first")
         available |= set(stage.assigns)
 
 
-check_order(STAGES)
+check_order(STAGE_CLASSES)
+
+
+@lru_cache(maxsize=8)
+def build_stages(settings: Settings) -> tuple[Stage, ...]:
+    """The stages built once per process for these settings (lexicons, models, gazetteer)."""
+    return tuple(cls(settings) for cls in STAGE_CLASSES)
+
+
+def build_stage(name: str, settings: Settings) -> Stage:
+    """One stage, built for these settings, to run alone (tests, evaluation adapters)."""
+    for stage in build_stages(settings):
+        if stage.name == name:
+            return stage
+    raise ConfigError(f"no stage named {name!r}", hint=f"stages: {', '.join(s.name for s in STAGE_CLASSES)}")
 
 
 def _too_short(article: Article, settings: Settings) -> bool:
     return len(article.text.split()) < settings.min_words
 
 
-def process_batch(raws: list[RawDocument], settings: Settings, stages: tuple[Stage, ...] = STAGES,
+def process_batch(raws: list[RawDocument], settings: Settings, stages: tuple[Stage, ...] | None = None,
                   timings: dict[str, float] | None = None) -> list[Result]:
     """Run a batch of raw documents through the stages.
 
     ``timings``, when given, accumulates the seconds spent in each stage (for benchmarks).
     """
+    stages = stages if stages is not None else build_stages(settings)
     results: list[Result] = []
     live: list[Article] = [Article(source=r.source, raw=r) for r in raws]
     for stage in stages:
@@ -90,9 +94,9 @@ def process_batch(raws: list[RawDocument], settings: Settings, stages: tuple[Sta
 
 
 def _run_stage(stage: Stage, live: list[Article], settings: Settings, results: list[Result]) -> list[Article]:
-    if stage.run_batch is not None:
+    if stage.batched:
         try:
-            stage.run_batch(live, settings)
+            stage.run_batch(live)
         except Exception as exc:  # noqa: BLE001 - one bad batch must not end the run
             log.warning("stage %s failed on a batch, retrying one by one: %s", stage.name, exc)
             live = [a for a in live if _single(stage, a, settings, results)]
@@ -100,7 +104,7 @@ def _run_stage(stage: Stage, live: list[Article], settings: Settings, results: l
     kept = []
     for article in live:
         if _single(stage, article, settings, results):
-            if stage.name == clean.NAME and _too_short(article, settings):
+            if stage.name == Clean.name and _too_short(article, settings):
                 _skip(article, "no-text",
                       f"fewer than {settings.min_words} words of article text after cleaning", results)
             else:
@@ -110,10 +114,7 @@ def _run_stage(stage: Stage, live: list[Article], settings: Settings, results: l
 
 def _single(stage: Stage, article: Article, settings: Settings, results: list[Result]) -> bool:
     try:
-        if stage.run is not None:
-            stage.run(article, settings)
-        elif stage.run_batch is not None:
-            stage.run_batch([article], settings)
+        stage.run(article)
         return True
     except Exception as exc:  # noqa: BLE001 - recorded as a skip with the stage and reason
         log.warning("stage %s failed on %s: %s", stage.name, article.source, exc)

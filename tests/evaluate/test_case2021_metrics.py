@@ -4,7 +4,7 @@ import pytest
 
 from conflictlens.evaluate import predictors, run_suite
 from conflictlens.evaluate.suites.case2021 import subset_scores
-from conflictlens.events import load_taxonomy
+from conflictlens.stages.events import load_taxonomy
 
 
 def test_subset_keeps_only_gold_in_the_set_whatever_was_predicted():

@@ -5,7 +5,7 @@ import pytest
 from conflictlens.evaluate import DEFAULT_FLOORS, predictors, run_suite
 from conflictlens.evaluate.datasets.case2021 import UNSEEN_TYPES, load_acled_types, load_snippets
 from conflictlens.evaluate.gate import load_floors
-from conflictlens.events import load_taxonomy
+from conflictlens.stages.events import load_taxonomy
 
 pytestmark = pytest.mark.shared
 

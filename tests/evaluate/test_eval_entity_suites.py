@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conflictlens.entities.alias_eval import PAIRS_FILE
 from conflictlens.evaluate import DEFAULT_FLOORS, SUITE_NAMES, run_suite
+from conflictlens.evaluate.alias_pairs import PAIRS_FILE
 from conflictlens.evaluate.datasets.muc4 import parse_key_file
 from conflictlens.evaluate.gate import load_floors
 from conflictlens.evaluate.metrics.templates import Filler

@@ -136,7 +136,7 @@ def test_geo_oracle(shared_data, monkeypatch):
 
 
 def test_gazetteer_by_geonames_id():
-    from conflictlens.geo.gazetteer import load_gazetteer
+    from conflictlens.lang.gazetteer.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer(Settings())
     andorra = gazetteer.by_geonames_id(3041565)

@@ -30,9 +30,9 @@ from collections.abc import Iterable
 from itertools import combinations
 from typing import Any
 
-from ..claims import contradictions as rules
-from ..claims.similarity import TermIndex
-from ..claims.topics import topic_info
+from ..stages.claims import contradictions as rules
+from ..stages.claims.similarity import TermIndex
+from ..stages.claims.topics import topic_info
 from .events import NEAR_KM, _km
 
 PARAPHRASE = 0.5

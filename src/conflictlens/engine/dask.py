@@ -85,7 +85,7 @@ def run(items: Iterable[RawDocument | Skipped], settings: Settings, target: Targ
 
     with ExitStack() as stack:
         if scheduler is None:
-            from ..geo import load_gazetteer
+            from ..lang.gazetteer import load_gazetteer
 
             stack.enter_context(dask.config.set(LOCAL_CLUSTER_CONFIG))
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
-from ..model import Article, RawDocument
+from ..model import Article, RawDocument, content_id
 from ..settings import Settings
-from ..stages import clean
+from ..stages.clean.stage import clean_article
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +22,7 @@ Lookup = Callable[[list[str]], set[str]]
 def cleaned_id(raw: RawDocument, settings: Settings) -> str | None:
     """The id the article will have, or None when cleaning fails (the pipeline will say why)."""
     try:
-        return clean.run(Article(source=raw.source, raw=raw), settings).id
+        return content_id(clean_article(Article(source=raw.source, raw=raw), settings).text)
     except Exception as exc:  # noqa: BLE001 - the full pipeline records the failure
         log.debug("cannot pre-clean %s: %s", raw.source, exc)
         return None

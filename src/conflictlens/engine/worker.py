@@ -59,10 +59,10 @@ def _store(db: str) -> SQLStore:
 @lru_cache(maxsize=4)
 def warm(settings: Settings) -> bool:
     """Load the spaCy pipeline and the gazetteer once per worker process."""
-    from ..geo import load_gazetteer
-    from ..stages import nlp
+    from ..lang.gazetteer import load_gazetteer
+    from ..lang.nlp import load_pipeline
 
-    nlp.load(settings.spacy_model)
+    load_pipeline(settings.spacy_model)
     load_gazetteer(settings)
     return True
 

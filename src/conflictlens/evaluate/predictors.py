@@ -79,7 +79,7 @@ def predict_event_templates(text: str, settings: Settings) -> list[PredTemplate]
 
 def predict_event_type(snippet: str, settings: Settings) -> str | None:
     """CASE 2021 label of a snippet (e.g. ``"AIR_STRIKE"``), or None to abstain."""
-    from ..events import classify_case
+    from ..stages.events import classify_case
 
     return classify_case(snippet)
 
@@ -93,14 +93,14 @@ def predict_doc_events(text: str, settings: Settings) -> list[PredEvent]:
 
 def predict_toponyms(text: str, settings: Settings) -> list[PredToponym]:
     """Place-name spans, with coordinates when the place was resolved."""
-    from ..geo import geoparse
+    from ..stages.geocode import geoparse
 
     return [PredToponym(t.start, t.end, t.lat, t.lon) for t in geoparse(text, settings)]
 
 
 def predict_geocodes(text: str, spans: list[tuple[int, int]], settings: Settings) -> list[PredToponym]:
     """Coordinates for place names found by someone else (gold spans), one per span, in order."""
-    from ..geo import geocode_text
+    from ..stages.geocode import geocode_text
 
     return [PredToponym(s, e, lat, lon) for (s, e), (lat, lon) in zip(spans, geocode_text(text, spans, settings),
                                                                          strict=True)]
@@ -108,7 +108,7 @@ def predict_geocodes(text: str, spans: list[tuple[int, int]], settings: Settings
 
 def predict_techniques(text: str, settings: Settings) -> list[PredSpan]:
     """Propaganda technique spans, techniques named as in the PTC technique list."""
-    from ..framing.techniques import find_techniques
+    from ..stages.framing.techniques import find_techniques
 
     return [PredSpan(t.technique, t.start, t.end) for t in find_techniques(text)]
 
@@ -120,7 +120,7 @@ predict_techniques.shipped_model = True  # type: ignore[attr-defined]
 
 def predict_bias(sentence: str, settings: Settings) -> PredBias:
     """Bias label of one sentence ("Biased" / "Non-biased" / None) and its biased words."""
-    from ..framing.bias import predict_bias as predict
+    from ..stages.framing.bias import predict_bias as predict
 
     result = predict(sentence)
     return PredBias(label=None) if result is None else PredBias(result.label, result.words)

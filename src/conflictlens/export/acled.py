@@ -27,7 +27,7 @@ import pycountry
 
 from ..crossdoc.entities import merge_entities
 from ..crossdoc.incremental import cluster_ids, is_complete, link_new
-from ..events.taxonomy import load_taxonomy
+from ..stages.events.taxonomy import load_taxonomy
 from ..store import SQLStore, open_store
 
 BATCH = 500  # articles whose events are read at once

@@ -10,13 +10,13 @@ import json
 from pathlib import Path
 from typing import IO, Any
 
-from .. import __version__
+from .._version import __version__
 from ..crossdoc.claims import link_claims
 from ..crossdoc.entities import merge_entities
 from ..crossdoc.events import cluster_events
 from ..crossdoc.incremental import event_groups, is_complete
 from ..crossdoc.places import merge_places
-from ..framing.profiles import build_profiles
+from ..stages.framing.profiles import build_profiles
 from ..store import ITEM_KINDS, open_store
 
 CONTRACT_VERSION = "1"

@@ -19,7 +19,7 @@ from contextlib import AbstractContextManager
 from importlib import resources
 from typing import Any, Protocol, runtime_checkable
 
-from .. import __version__
+from .._version import __version__
 from ..model import Article, Skipped
 
 ITEM_KINDS = ("entities", "places", "events", "casualties", "quotes", "claims", "framing")

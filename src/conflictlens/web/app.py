@@ -24,7 +24,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
-from .. import __version__
+from .._version import __version__
 from ..report import stylesheet
 from ..report.views import all_sections
 from .highlight import KINDS, highlight, spans

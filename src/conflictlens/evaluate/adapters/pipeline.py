@@ -15,19 +15,14 @@ def analyse_text(text: str, settings: Settings, source: str = "evaluation", publ
     datasets need. Otherwise the full pipeline runs; a text it skips yields an empty article.
     """
     from ...api import analyze_documents
-    from ...pipeline import STAGES
-    from ...stages import clean, metadata
+    from ...pipeline import build_stages
 
     raw = RawDocument(source=source, content=text, format="text", published=published)
     if keep_text:
         article = Article(source=source, raw=raw, text=text)
-        for stage in STAGES:
-            if stage.name in (clean.NAME, metadata.NAME):
-                continue
-            if stage.run is not None:
-                stage.run(article, settings)
-            elif stage.run_batch is not None:
-                stage.run_batch([article], settings)
+        for stage in build_stages(settings):
+            if stage.name not in ("clean", "metadata"):
+                stage.run(article)
         return article
     for result in analyze_documents([raw], settings):
         if isinstance(result, Article):

@@ -23,11 +23,11 @@ _LAST_DOC: dict[str, Any] = {}
 
 def analyse(text: str, settings: Settings) -> Article:
     """The analysed article, with the quotes stage run if the pipeline does not run it yet."""
-    from ...stages import quotes
+    from ...pipeline import build_stage
 
     article = analyse_text(text, settings, source="polnear", keep_text=True)
-    if quotes.NAME not in article.stages:
-        quotes.run(article, settings)
+    if "quotes" not in article.stages:
+        build_stage("quotes", settings).run(article)
     _LAST_DOC.clear()
     _LAST_DOC[text] = article.doc
     return article
@@ -48,9 +48,9 @@ def doc_for(text: str, settings: Settings) -> Any:
     """The spaCy Doc of ``text``: the one the last prediction used, else a fresh parse."""
     doc = _LAST_DOC.get(text)
     if doc is None:
-        from ...stages import nlp
+        from ...lang.nlp import load_pipeline
 
-        doc = nlp.load(settings.spacy_model)(text)
+        doc = load_pipeline(settings.spacy_model)(text)
     return doc
 
 

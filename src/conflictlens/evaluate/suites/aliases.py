@@ -1,9 +1,9 @@
 """Aliases suite: precision / recall of person-name merging on the labelled pair set.
 
-Scores the production decision (``entities.alias_eval.predict``: same person for two full
+Scores the production decision (``evaluate.alias_pairs.predict``: same person for two full
 names, "could refer to" when one side is a surname only) on the packaged pair file
 ``evaluate/data/alias_pairs.tsv`` (520 pairs, half ``merge`` and half ``distinct``) with
-``entities.alias_eval.evaluate_pairs``. A merge decision on a ``merge`` pair is a true
+``evaluate.alias_pairs.evaluate_pairs``. A merge decision on a ``merge`` pair is a true
 positive; ``merge_precision`` is tp / (tp + fp), ``merge_recall`` tp / (tp + fn). The pair
 set is part of the package, so this suite does not read ``--data``.
 """
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...entities.alias_eval import PAIRS_FILE, evaluate_pairs
 from ...settings import Settings
+from ..alias_pairs import PAIRS_FILE, evaluate_pairs
 from ..base import SuiteResult
 
 

@@ -27,7 +27,7 @@ FOLDS = 5
 
 def cross_validated(sentences: Sequence[BabeSentence], config: dict, k: int) -> list[PredBias]:
     """Each sentence predicted by a model trained on the other ``k - 1`` folds."""
-    from ...framing.bias import BiasModel, train_bias
+    from ...stages.framing.bias import BiasModel, train_bias
 
     out: list[PredBias] = [PredBias()] * len(sentences)
     for f in range(k):
@@ -44,7 +44,7 @@ def cross_validated(sentences: Sequence[BabeSentence], config: dict, k: int) -> 
 def _cv_predictions(sentences: Sequence[BabeSentence]) -> tuple[list[PredBias], list[str]] | None:
     if not getattr(predictors.predict_bias, "shipped_model", False):
         return None
-    from ...framing.bias import packaged_bias_model
+    from ...stages.framing.bias import packaged_bias_model
 
     model = packaged_bias_model()
     if model is None or (model.config.get("training") or {}).get("data") != "babe":

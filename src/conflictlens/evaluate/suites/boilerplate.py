@@ -16,8 +16,9 @@ import trafilatura
 
 from ...errors import EvaluationError
 from ...model import Article, RawDocument
+from ...pipeline import build_stage
 from ...settings import Settings
-from ...stages import clean, ingest
+from ...stages.ingest import stage as ingest
 from ..base import SuiteResult
 
 
@@ -48,7 +49,7 @@ def _decode(path: Path, settings: Settings) -> str:
 
 def extract_text(html: str, settings: Settings, source: str = "page") -> str:
     article = Article(source=source, raw=RawDocument(source=source, content=html, format="html"))
-    return clean.run(article, settings).text
+    return build_stage("clean", settings).run(article).text
 
 
 def run(data_dir: Path, limit: int | None, settings: Settings) -> SuiteResult:

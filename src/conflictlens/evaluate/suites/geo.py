@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...geo.gazetteer import load_gazetteer
+from ...lang.gazetteer.gazetteer import load_gazetteer
 from ...settings import Settings
 from .. import predictors
 from ..base import SuiteResult, apply_limit, prediction_notes, require_dir

@@ -58,7 +58,7 @@ def _cross_validated(docs: Sequence[PtcDoc]) -> tuple[list[list[tuple[str, int, 
     """Out-of-fold predictions when the shipped model was trained on these articles, else None."""
     if not getattr(predictors.predict_techniques, "shipped_model", False):
         return None
-    from ...framing import techniques, training  # late: loads the model only when needed
+    from ...stages.framing import techniques, training  # late: loads the model only when needed
 
     model = techniques.packaged_model()
     trained_on = set((model.config.get("training") or {}).get("article_ids", [])) if model else set()

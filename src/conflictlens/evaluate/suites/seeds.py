@@ -23,7 +23,7 @@ from ...api import analyze_documents
 from ...errors import EvaluationError
 from ...model import Article, RawDocument
 from ...settings import Settings
-from ...stages.clutter import normalize_line
+from ...stages.clean.clutter import normalize_line
 from ..base import SuiteResult
 
 

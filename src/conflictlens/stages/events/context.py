@@ -1,0 +1,136 @@
+"""One article seen as sentences and paragraphs, with its entities, places and dates indexed.
+
+The event and casualty rules ask the same questions of every sentence: which entities,
+places and dates does it mention, which paragraph is it in, what came just before. This
+module answers them from the records the earlier stages left on the ``Article``, with
+absolute character offsets throughout.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any
+
+from ...model import Article
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[”\"’)]?)\s+(?=[“\"(]?[A-Z0-9])|\n+")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40},[^\n–—]{1,50}?\s[–—-]\s", re.M)
+_PLACE_PRIORITY = {1: 0, 2: 1, 3: 2}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+
+def split_sentences(text: str, doc: Any = None) -> list[Sentence]:
+    """Sentences from the spaCy Doc when there is one (never across a line break), else a rule."""
+    spans: list[tuple[int, int]] = []
+    if doc is not None and doc.has_annotation("SENT_START"):
+        for sent in doc.sents:
+            start = sent.start_char
+            for piece in re.finditer(r"[^\n]+", text[start : sent.end_char]):
+                spans.append((start + piece.start(), start + piece.end()))
+    else:
+        start = 0
+        for m in _SENTENCE_END.finditer(text):
+            spans.append((start, m.start() + len(m.group("close") or "")))
+            start = m.end()
+        spans.append((start, len(text)))
+    out = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end))
+    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    return [Sentence(i, s, e, bisect_left(paragraph_starts, s + 1) - 1, text[s:e]) for i, (s, e) in enumerate(out)]
+
+
+class ArticleContext:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.sentences = split_sentences(article.text, article.doc)
+        self.entity_mentions = sorted(
+            ((m["start"], m["end"], e) for e in article.entities for m in e.get("mentions", [])),
+            key=lambda x: x[0],
+        )
+        self.place_mentions = sorted(
+            ((m["start"], m["end"], p) for p in article.places for m in p.get("mentions", [])
+             if not str(p.get("id", "")).startswith("unresolved:") and m.get("literal", True)),
+            key=lambda x: x[0],
+        )
+        # a wire dateline ("KORSA, 7 March (Ostinform) –") dates the filing, not the events
+        heads = [m.span() for m in _DATELINE.finditer(self.text)]
+        self.dates = sorted((d for d in article.dates if not any(a <= d["start"] < b for a, b in heads)),
+                            key=lambda d: d["start"])
+        if article.dateline:  # "DRAVEN – Varnian forces ...": where the story was filed, not where it happened
+            self.place_mentions = [m for m in self.place_mentions if not _is_dateline(self.text, m[0], m[1])]
+
+    def entities_in(self, start: int, end: int) -> list[tuple[int, int, dict[str, Any]]]:
+        return [m for m in self.entity_mentions if start <= m[0] and m[1] <= end]
+
+    def places_in(self, start: int, end: int) -> list[tuple[int, int, dict[str, Any]]]:
+        return [m for m in self.place_mentions if start <= m[0] and m[1] <= end]
+
+    def dates_in(self, start: int, end: int) -> list[dict[str, Any]]:
+        return [d for d in self.dates if start <= d["start"] and d["end"] <= end and d.get("ranges")]
+
+    def side_of(self, start: int, end: int) -> str | None:
+        """The country of a demonym or country named inside a span ("Azerbaijani civilians")."""
+        for m_start, m_end, entity in self.entity_mentions:
+            if start <= m_start and m_end <= end and entity.get("type") in ("NORP", "GPE") and entity.get("country"):
+                return entity["country"]
+        return None
+
+    def previous_in_paragraph(self, sentence: Sentence) -> Sentence | None:
+        if sentence.index == 0:
+            return None
+        before = self.sentences[sentence.index - 1]
+        return before if before.paragraph == sentence.paragraph else None
+
+    def date_near(self, sentence: Sentence, pos: int) -> dict[str, Any] | None:
+        """The date expression of the sentence nearest ``pos``, preferring one before it."""
+        found = self.dates_in(sentence.start, sentence.end)
+        if not found:
+            return None
+        return min(found, key=lambda d: (abs(d["start"] - pos) + (0 if d["start"] <= pos else 15)))
+
+    def place_near(self, sentence: Sentence, pos: int) -> dict[str, Any] | None:
+        """The most precise place named in the sentence, nearest ``pos`` among equals."""
+        found = self.places_in(sentence.start, sentence.end)
+        if not found:
+            return None
+        best = min(found, key=lambda m: (_PLACE_PRIORITY.get(m[2].get("precision"), 3), abs(m[0] - pos)))
+        return best[2]
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    follows = re.match(r"\s*(?:,[^\n]{0,40}?)?\s*(?:[–—-]|\(\w+\)\s*[–—-])", text[end : end + 60])
+    return at_line_start and follows is not None
+
+
+def date_record(expr: dict[str, Any], rule_prefix: str = "") -> dict[str, Any]:
+    """The export contract's date object from a timex record (several dates become their span)."""
+    ranges = expr["ranges"]
+    precision = ranges[0]["precision"] if len(ranges) == 1 else "day"
+    record = {
+        "start": min(r["start"] for r in ranges),
+        "end": max(r["end"] for r in ranges),
+        "precision": precision,
+        "rule": f"{rule_prefix}{expr['rule']}",
+        "text": expr["text"],
+    }
+    if len(ranges) > 1:
+        record["dates"] = [{"start": r["start"], "end": r["end"]} for r in ranges]
+    return record

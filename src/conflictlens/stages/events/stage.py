@@ -1,0 +1,31 @@
+"""events.v1: events and casualty figures, each attributed to whoever claims it.
+
+Reads the cleaned text, the spaCy Doc (sentences), the entities, places and dates of the
+earlier stages, and fills ``article.events`` and ``article.casualties`` in the export
+contract's shape. Tolls are read in the same pass as events because each one links to the
+event it reports (see ``conflictlens.stages.events.records``); cross-article clusters are a later
+pass over stored results (``conflictlens.crossdoc.events``).
+"""
+
+from __future__ import annotations
+
+from ...model import Article
+from ..base import Stage
+from .records import extract
+
+NAME = "events"
+VERSION = "events.v1"
+
+
+class Events(Stage):
+    name = NAME
+    version = VERSION
+    requires = ("text", "doc", "entities", "quotes", "places", "dates", "outlet", "outlet_perspective",
+                "published", "title", "dateline")
+    assigns = ("events", "casualties")
+
+    def run(self, article: Article) -> Article:
+        article.events, article.casualties = extract(article, article.outlet_perspective)
+        self.stamp(article)
+        article.stages["casualties"] = VERSION  # read in the same pass (stages/casualties)
+        return article

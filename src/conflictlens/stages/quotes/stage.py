@@ -1,0 +1,31 @@
+"""quotes.v1: direct, indirect and mixed quotes with speaker, cue verb and channel.
+
+Reads the cleaned text, the spaCy Doc of the nlp stage and the entities of the entities
+stage; fills ``article.quotes`` with export-contract records (``conflictlens.stages.quotes``).
+Runs after entities (speakers resolve to entities) and before events, whose claimants
+take the speaker of the quote a sentence lies in.
+"""
+
+from __future__ import annotations
+
+from ...model import Article
+from ..base import Stage
+from . import quote_records
+
+NAME = "quotes"
+VERSION = "quotes.v1"
+
+
+class Quotes(Stage):
+    name = NAME
+    version = VERSION
+    requires = ("text", "doc", "entities")
+    assigns = ("quotes",)
+
+    def run(self, article: Article) -> Article:
+        if article.doc is None:
+            article.quotes = []
+        else:
+            article.quotes = quote_records(article.doc, article.id, article.entities, self.floor)
+        self.stamp(article)
+        return article
