@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any, Protocol, runtime_checkable
 
 from .._version import __version__
-from ..model import Article, Skipped
+from ..model import Article, Skipped, as_dict
 
 ITEM_KINDS = ("entities", "places", "events", "casualties", "quotes", "claims", "framing")
 ENGINES = ("sqlite", "postgresql")
@@ -53,7 +53,7 @@ def article_rows(article: Article) -> dict[str, list[tuple[Any, ...]]]:
                       p.precision, p.provenance, p.rule, p.evidence, article.text,
                       json.dumps(article.stages, sort_keys=True), __version__)],
         "removed_lines": [(aid, i, r.line, r.reason) for i, r in enumerate(article.removed)],
-        "items": [(aid, kind, i, json.dumps(item, sort_keys=True), article.stages.get(kind, kind))
+        "items": [(aid, kind, i, json.dumps(as_dict(item), sort_keys=True), article.stages.get(kind, kind))
                   for kind in ITEM_KINDS for i, item in enumerate(getattr(article, kind))],
     }
 

@@ -10,7 +10,7 @@ claims across articles and flagging contradictions is a later pass over stored r
 
 from __future__ import annotations
 
-from ...model import Article
+from ...model import Article, Claim
 from ..base import Stage
 from . import extract
 
@@ -26,6 +26,6 @@ class Claims(Stage):
     assigns = ("claims",)
 
     def run(self, article: Article) -> Article:
-        article.claims = extract(article, article.outlet_perspective)
+        article.claims = [Claim.from_dict(c) for c in extract(article, article.outlet_perspective)]
         self.stamp(article)
         return article

@@ -11,7 +11,7 @@ never used. See ``conflictlens.stages.dates`` and docs/dates.md.
 
 from __future__ import annotations
 
-from ...model import Article
+from ...model import Article, DateExpr
 from ..base import Stage
 from . import find_dates
 
@@ -27,6 +27,6 @@ class Dates(Stage):
 
     def run(self, article: Article) -> Article:
         found = find_dates(article.text, article.published.date, doc=article.doc)
-        article.dates = [t.as_dict() for t in found]
+        article.dates = [DateExpr.from_dict(t.as_dict()) for t in found]
         self.stamp(article)
         return article

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ...lang.floor import Floor
 from ...lang.resources import Resources
-from ...model import Article
+from ...model import Article, Entity
 from ...settings import Settings
 from ..base import Stage
 from . import aliases
@@ -166,6 +166,6 @@ class Entities(Stage):
         entities = _people(article, mentions, res) + _others(article, mentions, res)
         for ent in entities:
             ent["id"] = f"{ent['type'].lower()}:{aliases.entity_slug(ent['name'], ent['type'] == 'PERSON')}"
-        article.entities = entities
+        article.entities = [Entity.from_dict(e) for e in entities]
         self.stamp(article)
         return article

@@ -9,7 +9,7 @@ pass over stored results (``conflictlens.crossdoc.events``).
 
 from __future__ import annotations
 
-from ...model import Article
+from ...model import Article, Casualty, Event
 from ..base import Stage
 from .records import extract
 
@@ -25,7 +25,9 @@ class Events(Stage):
     assigns = ("events", "casualties")
 
     def run(self, article: Article) -> Article:
-        article.events, article.casualties = extract(article, article.outlet_perspective)
+        events, casualties = extract(article, article.outlet_perspective)
+        article.events = [Event.from_dict(e) for e in events]
+        article.casualties = [Casualty.from_dict(c) for c in casualties]
         self.stamp(article)
         article.stages["casualties"] = VERSION  # read in the same pass (stages/casualties)
         return article

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ...lang.floor import Floor
 from ...model import Article
+from ...model import Framing as FramingRecord
 from ...settings import Settings
 from ..base import Stage
 from .lexicon import load_lexicon
@@ -32,6 +33,7 @@ class Framing(Stage):
         self.lexicon = load_lexicon(settings.framing_terms_file, settings.framing_conflicts_file)
 
     def run(self, article: Article) -> Article:
-        article.framing = [framing_record(article, self.lexicon, article.outlet_perspective, find_techniques)]
+        article.framing = [FramingRecord.from_dict(framing_record(article, self.lexicon, article.outlet_perspective,
+                                                            find_techniques))]
         self.stamp(article)
         return article

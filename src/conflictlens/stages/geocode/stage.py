@@ -15,7 +15,7 @@ its own; it never fails the article. See ``conflictlens.stages.geocode`` and doc
 
 from __future__ import annotations
 
-from ...model import Article
+from ...model import Article, Place
 from ..base import Stage
 from .parse import parse_doc, places_records
 
@@ -34,6 +34,6 @@ class Geocode(Stage):
         doc = article.doc if article.doc is not None else self.floor.nlp()(article.text)
         actors = [e["country"] for e in article.entities if isinstance(e, dict) and e.get("country")]
         located = parse_doc(doc, gazetteer, actors)
-        article.places = places_records(article.id, article.text, located, gazetteer)
+        article.places = [Place.from_dict(p) for p in places_records(article.id, article.text, located, gazetteer)]
         self.stamp(article, f"{VERSION}:{gazetteer.meta.get('schema')}-{gazetteer.meta.get('min_population')}")
         return article

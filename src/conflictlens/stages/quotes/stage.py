@@ -8,7 +8,7 @@ take the speaker of the quote a sentence lies in.
 
 from __future__ import annotations
 
-from ...model import Article
+from ...model import Article, Quote
 from ..base import Stage
 from . import quote_records
 
@@ -26,6 +26,7 @@ class Quotes(Stage):
         if article.doc is None:
             article.quotes = []
         else:
-            article.quotes = quote_records(article.doc, article.id, article.entities, self.floor)
+            article.quotes = [Quote.from_dict(q) for q in quote_records(article.doc, article.id, article.entities,
+                                                                         self.floor)]
         self.stamp(article)
         return article

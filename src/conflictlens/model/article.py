@@ -11,6 +11,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from .records import Casualty, Claim, DateExpr, Entity, Event, Framing, Place, Quote
+
 Format = Literal["text", "html"]
 Provenance = Literal["explicit", "inferred", "none"]
 Precision = Literal["day", "month", "year", "none"]
@@ -71,14 +73,14 @@ class Article:
     language: str | None = None
     published: Published = field(default_factory=Published)
     # Filled by later stages; exported as the contract's sections.
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    places: list[dict[str, Any]] = field(default_factory=list)
-    dates: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
-    casualties: list[dict[str, Any]] = field(default_factory=list)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
-    claims: list[dict[str, Any]] = field(default_factory=list)
-    framing: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    dates: list[DateExpr] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    framing: list[Framing] = field(default_factory=list)
     stages: dict[str, str] = field(default_factory=dict)
     # Transient, never stored or exported: the structural lines ``clean`` set aside for
     # ``metadata`` (mastheads, date lines, bylines) and the spaCy Doc for this text.
