@@ -88,7 +88,7 @@ def process_batch(raws: list[RawDocument], settings: Settings, stages: tuple[Sta
             if timings is not None:
                 timings[stage.name] = timings.get(stage.name, 0.0) + time.perf_counter() - started
     for article in live:
-        article.header = []
+        article.header, article.context = [], None
         results.append(article)
     return results
 

@@ -83,9 +83,11 @@ class Article:
     framing: list[Framing] = field(default_factory=list)
     stages: dict[str, str] = field(default_factory=dict)
     # Transient, never stored or exported: the structural lines ``clean`` set aside for
-    # ``metadata`` (mastheads, date lines, bylines) and the spaCy Doc for this text.
+    # ``metadata`` (mastheads, date lines, bylines), the spaCy Doc for this text and the
+    # sentence index the events and claims stages share.
     header: list[Any] = field(default_factory=list, repr=False, compare=False)
     doc: Any = field(default=None, repr=False, compare=False)
+    context: Any = field(default=None, repr=False, compare=False)  # sentence index shared by events and claims
 
     @property
     def id(self) -> str:

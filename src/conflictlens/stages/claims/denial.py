@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..events.cues import find_cues
+from ..events import find_cues
 from .lexicon import load_lexicon
 from .topics import find_topics
 

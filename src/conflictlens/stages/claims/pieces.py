@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..events.context import Sentence
+from ...lang.context import Sentence
 from .lexicon import load_lexicon
 
 _EDGE = " \t\n,;:—–-\"“”'‘’"

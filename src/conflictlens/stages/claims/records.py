@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...lang.claimants import ClaimantReader
+from ...lang.context import ArticleContext, Sentence
 from ...lang.quantities import find_quantities
 from ...model import Article
-from ..events.claimant import ClaimantReader
-from ..events.context import ArticleContext, Sentence
 from .denial import Denial, find_denials
 from .holders import HolderReader, countries_named
 from .lexicon import load_lexicon
@@ -50,7 +50,7 @@ class ClaimReader:
     def __init__(self, article: Article, perspective: str | None = None) -> None:
         self.article = article
         self.text = article.text
-        self.ctx = ArticleContext(article)
+        self.ctx = ArticleContext.of(article)
         self.sentences = self.ctx.sentences
         self.entities = {e["id"]: e for e in article.entities if e.get("id")}
         self.holders = HolderReader(self.text, self.ctx.entity_mentions, article.outlet, perspective, self.entities)

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...lang import header as hdr
 from ...lang.floor import floor_for
 from ...model import Article, RemovedLine
 from ...settings import Settings
 from ..base import Stage
-from . import header as hdr
 from .clutter import body_bounds, classify, load_rules, normalize_line, zone_of
 from .html import extract as extract_html
 

@@ -18,11 +18,11 @@ import re
 from typing import Any
 
 from ...lang.calendar import month_end
+from ...lang.claimants import Claimant, ClaimantReader
+from ...lang.context import ArticleContext, Sentence, date_record
 from ...model import Article
 from ..casualties.figures import Casualty
 from ..casualties.figures import find as find_casualties
-from .claimant import Claimant, ClaimantReader
-from .context import ArticleContext, Sentence, date_record
 from .cues import EventCue, find_cues
 from .polarity import is_background, polarity
 
@@ -65,7 +65,7 @@ class EventReader:
     def __init__(self, article: Article, perspective: str | None = None) -> None:
         self.article = article
         self.perspective = perspective
-        self.ctx = ArticleContext(article)
+        self.ctx = ArticleContext.of(article)
         self.claimants = self._claimants()
         self._countries = {e.get("id"): e.get("country") for e in article.entities}
         self.events: list[dict[str, Any]] = []

@@ -25,10 +25,10 @@ from urllib.parse import urlparse
 import dateparser
 from langdetect import DetectorFactory, LangDetectException, detect
 
+from ...lang import header as hdr
 from ...lang.outlets import Outlets
 from ...model import Article, Published
 from ..base import Stage
-from ..clean import header as hdr
 
 NAME = "metadata"
 VERSION = "metadata.v1"

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
-from ...model import Article
+from ..model import Article
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[”\"’)]?)\s+(?=[“\"(]?[A-Z0-9])|\n+")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40},[^\n–—]{1,50}?\s[–—-]\s", re.M)
@@ -56,23 +56,36 @@ def split_sentences(text: str, doc: Any = None) -> list[Sentence]:
 
 
 class ArticleContext:
+    """Built once per article (``ArticleContext.of``) and shared by the events and claims stages."""
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleContext:
+        key = (id(article.entities), id(article.places), id(article.dates), len(article.text))
+        cached = article.context
+        if isinstance(cached, ArticleContext) and cached.key == key:
+            return cached
+        article.context = cls(article)
+        article.context.key = key
+        return article.context
+
     def __init__(self, article: Article) -> None:
+        self.key: tuple[int, ...] = ()
         self.article = article
         self.text = article.text
         self.sentences = split_sentences(article.text, article.doc)
         self.entity_mentions = sorted(
-            ((m["start"], m["end"], e) for e in article.entities for m in e.get("mentions", [])),
+            ((m["start"], m["end"], e) for e in article.entities for m in e.mentions),
             key=lambda x: x[0],
         )
         self.place_mentions = sorted(
-            ((m["start"], m["end"], p) for p in article.places for m in p.get("mentions", [])
-             if not str(p.get("id", "")).startswith("unresolved:") and m.get("literal", True)),
+            ((m["start"], m["end"], p) for p in article.places for m in p.mentions
+             if not p.id.startswith("unresolved:") and m.get("literal", True)),
             key=lambda x: x[0],
         )
         # a wire dateline ("KORSA, 7 March (Ostinform) –") dates the filing, not the events
         heads = [m.span() for m in _DATELINE.finditer(self.text)]
-        self.dates = sorted((d for d in article.dates if not any(a <= d["start"] < b for a, b in heads)),
-                            key=lambda d: d["start"])
+        self.dates = sorted((d for d in article.dates if not any(a <= d.start < b for a, b in heads)),
+                            key=lambda d: d.start)
         if article.dateline:  # "DRAVEN – Varnian forces ...": where the story was filed, not where it happened
             self.place_mentions = [m for m in self.place_mentions if not _is_dateline(self.text, m[0], m[1])]
 
