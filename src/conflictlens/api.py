@@ -24,7 +24,7 @@ from .model import Article, RawDocument, Skipped
 from .pipeline import Result, process, process_batch
 from .settings import Settings, load_settings
 from .stages.ingest import stage as ingest
-from .store import SQLStore, open_store
+from .store import Outcome, Unchanged, Writer, open_store
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,19 @@ class RunReport:
     skipped: list[Skipped] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
     engine: dict[str, Any] = field(default_factory=dict)  # the engine's own figures (workers, memory)
+
+    def count(self, outcome: Outcome, result: Result | str) -> None:
+        """Tally what the writer did with one result (an article, a skip, or a stored article's id)."""
+        if outcome == "skipped":
+            assert isinstance(result, Skipped)
+            self.skipped.append(result)
+            log.info("skipped %s: %s", result.source, result.reason)
+            return
+        if outcome == "stored":
+            self.stored += 1
+        else:
+            self.unchanged += 1
+        self.article_ids.append(result if isinstance(result, str) else result.id)
 
     @property
     def succeeded(self) -> int:
@@ -107,25 +120,12 @@ def analyze(
         items = _resume(items, str(db), settings, report, progress)
     results = _run_parallel(items, settings) if settings.workers > 1 else process(items, settings)
     with open_store(db) as store:
+        writer = Writer(store)
         for result in results:
-            if isinstance(result, Skipped):
-                _skipped(store, result, report)
-            elif store.save_article(result):
-                report.stored += 1
-                report.article_ids.append(result.id)
-            else:
-                report.unchanged += 1
-                report.article_ids.append(result.id)
+            report.count(writer.write(result), result)
             if progress:
                 progress(result)
     return report
-
-
-def _skipped(store: SQLStore | None, result: Skipped, report: RunReport) -> None:
-    if store is not None:
-        store.save_skipped(result)
-    report.skipped.append(result)
-    log.info("skipped %s: %s", result.source, result.reason)
 
 
 def _resume(items: Iterable[RawDocument | Skipped], db: str, settings: Settings, report: RunReport,
@@ -133,6 +133,7 @@ def _resume(items: Iterable[RawDocument | Skipped], db: str, settings: Settings,
     """Pass on the inputs whose article is not stored yet (runs in whichever thread reads it,
     so it opens its own connection there)."""
     with open_store(db) as store:
+        writer = Writer(store)
         if store.article_count() == 0:
             yield from items
             return
@@ -141,9 +142,7 @@ def _resume(items: Iterable[RawDocument | Skipped], db: str, settings: Settings,
             fresh, done = split_stored([i for i in chunk if isinstance(i, RawDocument)], settings,
                                        store.has_articles)
             for aid, raw in done:
-                store.note_source(aid, raw.source)
-                report.unchanged += 1
-                report.article_ids.append(aid)
+                report.count(writer.write(Unchanged(aid, raw.source)), aid)
                 if progress:
                     progress(aid)
             yield from fresh
@@ -162,11 +161,13 @@ def _analyze_dask(items: Iterable[RawDocument | Skipped], db: str, settings: Set
 
     target = Target(db=db, parquet=str(parquet) if parquet else None, resume=resume)
     with ExitStack() as stack:
-        store = None if parquet else stack.enter_context(open_store(db))
+        writer = Writer(None if parquet else stack.enter_context(open_store(db)))
+        # unchanged notes: a worker that writes its own results has recorded them already
+        noter = Writer(None) if target.worker_writes else writer
         skipped: list[Skipped] = []
 
         def on_skip(result: Skipped) -> None:
-            _skipped(store, result, report)
+            report.count(writer.write(result), result)
             skipped.append(result)
             if progress:
                 progress(result)
@@ -175,17 +176,13 @@ def _analyze_dask(items: Iterable[RawDocument | Skipped], db: str, settings: Set
             for result in part.skipped:
                 on_skip(result)
             for aid, source in part.unchanged:
-                if store is not None and not target.worker_writes:
-                    store.note_source(aid, source)
-                report.unchanged += 1
-                report.article_ids.append(aid)
+                report.count(noter.write(Unchanged(aid, source)), aid)
             stored = list(part.stored)
             for article in part.articles:  # SQLite: the client is the one writer
-                if store is not None and store.save_article(article):
+                if writer.write(article) == "stored":
                     stored.append(article.id)
                 else:
-                    report.unchanged += 1
-                    report.article_ids.append(article.id)
+                    report.count("unchanged", article.id)
             report.stored += len(stored)
             report.article_ids += stored
             if progress:

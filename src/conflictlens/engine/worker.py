@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..model import Article, RawDocument, Skipped
 from ..pipeline import process_batch
 from ..settings import Settings
-from ..store import SQLStore, is_url, open_store
+from ..store import SQLStore, Unchanged, Writer, is_url, open_store
 from .resume import split_stored
 
 
@@ -84,8 +84,9 @@ def run_partition(raws: list[RawDocument], settings: Settings, target: Target, p
         raws, done = split_stored(raws, settings, _stored_lookup(target))
         out.unchanged = [(aid, raw.source) for aid, raw in done]
         if target.worker_writes and target.parquet is None:
+            writer = Writer(_store(target.db))
             for aid, raw in done:
-                _store(target.db).note_source(aid, raw.source)
+                writer.write(Unchanged(aid, raw.source))
     results = process_batch(raws, settings) if raws else []
     articles = []
     for r in results:
@@ -100,9 +101,9 @@ def run_partition(raws: list[RawDocument], settings: Settings, target: Target, p
 
         out.stored = write_articles(articles, target.parquet, part)
     elif target.worker_writes:
-        store = _store(target.db)
+        writer = Writer(_store(target.db))
         for a in articles:
-            if store.save_article(a):
+            if writer.write(a) == "stored":
                 out.stored.append(a.id)
             else:
                 out.unchanged.append((a.id, a.source))

@@ -8,8 +8,10 @@ from pathlib import Path
 from ..errors import StoreError
 from .base import ITEM_KINDS, SQLStore, Store, migrations
 from .sqlite import SQLiteStore
+from .writer import Outcome, Unchanged, Writer
 
-__all__ = ["ITEM_KINDS", "SQLStore", "SQLiteStore", "Store", "is_url", "migrations", "open_store"]
+__all__ = ["ITEM_KINDS", "Outcome", "SQLStore", "SQLiteStore", "Store", "Unchanged", "Writer", "is_url",
+           "migrations", "open_store"]
 
 PG_SCHEMES = ("postgresql://", "postgres://")
 

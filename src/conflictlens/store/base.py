@@ -92,6 +92,7 @@ class Store(Protocol):
     def save_skipped(self, skipped: Skipped) -> bool: ...
     def has_articles(self, ids: Sequence[str]) -> set[str]: ...
     def iter_articles(self) -> Iterator[dict[str, Any]]: ...
+    def get_article(self, article_id: str) -> dict[str, Any] | None: ...
     def iter_items(self, kind: str) -> Iterator[dict[str, Any]]: ...
     def iter_skipped(self) -> Iterator[Skipped]: ...
     def counts(self) -> dict[str, int]: ...
@@ -202,9 +203,16 @@ class SQLStore:
         c = self.collate
         rows = self.stream(f"SELECT * FROM articles ORDER BY published_date IS NULL, published_date{c}, id{c}")
         for row in rows:
-            removed = self.execute("SELECT line, reason FROM removed_lines WHERE article_id = ? ORDER BY position",
-                                   (row["id"],)).fetchall()
-            yield article_dict(row, removed)
+            yield article_dict(row, self._removed(row["id"]))
+
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        """One stored article in the export contract's shape, looked up by id; None if not stored."""
+        row = self.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else article_dict(row, self._removed(article_id))
+
+    def _removed(self, article_id: str) -> list[Any]:
+        return self.execute("SELECT line, reason FROM removed_lines WHERE article_id = ? ORDER BY position",
+                            (article_id,)).fetchall()
 
     def iter_items(self, kind: str, article_ids: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
         """Items of one kind ordered by article and position (only these articles, when given)."""

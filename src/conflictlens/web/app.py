@@ -217,7 +217,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     def ingest(body: NewArticle) -> dict[str, Any]:
         from ..api import analyze_documents
         from ..model import RawDocument, Skipped
-        from ..store import ITEM_KINDS, open_store
+        from ..store import ITEM_KINDS, Writer, open_store
 
         source = "api:" + hashlib.sha256(body.text.encode()).hexdigest()[:16]
         raw = RawDocument(source=source, content=body.text, format="text", url=body.url, title=body.title,
@@ -227,12 +227,10 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             if isinstance(result, Skipped):
                 return {"stored": False, "skipped": {"code": result.code, "reason": result.reason}}
             with open_store(app.state.db) as store:
-                stored = store.save_article(result)
-            if stored:
-                ids = [result.id]
-                with open_store(app.state.db) as store:
-                    article = next(a for a in store.iter_articles() if a["id"] == result.id)
-                    items = {k: list(store.iter_items(k, ids)) for k in ITEM_KINDS}
+                stored = Writer(store).write(result) == "stored"
+                article = store.get_article(result.id) if stored else None  # by id, not a scan
+                items = {k: list(store.iter_items(k, [result.id])) for k in ITEM_KINDS} if article else {}
+            if article is not None:
                 index.add(article, items)
                 app.state.export = None
         return {"stored": stored, "id": result.id}
