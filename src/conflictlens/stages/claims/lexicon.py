@@ -8,16 +8,13 @@ than a silently dead rule.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ...errors import DataFileError
-
-_LEFT = r"(?<![\w-])"
-_RIGHT = r"(?![\w-])"
+from ...lang.datafiles import packaged_toml
+from ...lang.patterns import compile_one
 
 
 @dataclass(frozen=True)
@@ -52,15 +49,13 @@ class Lexicon:
     topics: tuple[Topic, ...]
     stopwords: frozenset[str]
     synonyms: dict[str, str]
+    deny_cues: tuple[str, ...]  # a quote whose cue verb starts so denies what it reports
 
 
 def _re(pattern: str, where: str, bounded: bool = True) -> re.Pattern[str]:
     # a pattern that ends in an empty group ("... that (?P<about>)") stops before the next word
-    right = "" if pattern.endswith(("(?P<about>)", "(?P<prop>)")) else _RIGHT
-    try:
-        return re.compile(f"{_LEFT}(?:{pattern}){right}" if bounded else pattern, re.IGNORECASE)
-    except re.error as exc:
-        raise DataFileError(f"claims.toml: {where}: bad pattern: {exc}") from exc
+    right = not pattern.endswith(("(?P<about>)", "(?P<prop>)"))
+    return compile_one(pattern, "claims.toml", where, "token" if bounded else "none", right=right)
 
 
 def _each(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
@@ -86,11 +81,7 @@ def _topic(entry: dict[str, Any]) -> Topic:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    text = resources.files("conflictlens.data").joinpath("claims.toml").read_text("utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(f"claims.toml: {exc}") from exc
+    data = packaged_toml("data/claims.toml")
     denial, clause, terms = data["denial"], data["clause"], data["terms"]
     verbs = "|".join(clause["holder_verbs"])
     return Lexicon(
@@ -110,4 +101,5 @@ def load_lexicon() -> Lexicon:
         topics=tuple(_topic(t) for t in data.get("topic", [])),
         stopwords=frozenset(terms["stopwords"]),
         synonyms={k.casefold(): v for k, v in terms.get("synonyms", {}).items()},
+        deny_cues=tuple(s.casefold() for s in denial["quote_cue_stems"]),
     )

@@ -34,7 +34,6 @@ from .reported import find_reported
 from .terms import terms
 from .topics import find_topics
 
-_DENY_CUE = ("den", "reject", "dismiss", "refut", "rebuff", "repudiat")
 _NOT_CLAIMS = frozenset({"CONSULT"})  # "Foreign Ministry" is a meeting cue, not something claimed
 _INCIDENTS = frozenset({"ASSAULT", "COERCE"})  # events a claim is "about" (a toll, a strike), not "X accused"
 _SOURCE_ORDER = {"sentence": 0, "quote": 0, "reported": 1, "casualty": 2}
@@ -155,7 +154,7 @@ class ClaimReader:
             span = quote.get("content_span") or {"start": ev["start"], "end": ev["end"]}
             sentence = next((s for s in self.sentences if s.start <= span["start"] < s.end + 1), self.sentences[0])
             piece = Piece(sentence, ev["start"], ev["end"])
-            denied = str(quote.get("cue") or "").casefold().startswith(_DENY_CUE)
+            denied = str(quote.get("cue") or "").casefold().startswith(load_lexicon().deny_cues)
             self._add("quote", h, "deny" if denied else "assert", span["start"], span["end"], piece, quote,
                       about=(span["start"], span["end"]) if denied else None)
 

@@ -15,31 +15,22 @@ from importlib import resources
 from typing import Any
 
 from ...errors import DataFileError
+from ...lang.patterns import compile_any, compile_each
 from .taxonomy import PLOVER_TYPES, Taxonomy, load_taxonomy
 
-# Whole words only, but a pattern may itself end in a non-word character.
-_LEFT = r"(?<![\w])"
-_RIGHT = r"(?![\w])"
+_DATA = "event_cues.toml"
 
 
 def _compile(patterns: list[str], source: str) -> re.Pattern[str] | None:
-    """All patterns as one alternation (for exclusions and markers, where any match will do)."""
-    if not patterns:
-        return None
-    body = "|".join(f"(?:{p})" for p in patterns)
-    try:
-        return re.compile(f"{_LEFT}(?:{body}){_RIGHT}", re.IGNORECASE)
-    except re.error as exc:
-        raise DataFileError(f"event_cues.toml: {source}: bad pattern: {exc}") from exc
+    """All patterns as one alternation (for exclusions and markers, where any match will do);
+    whole words only, but a pattern may itself end in a non-word character."""
+    return compile_any(patterns, _DATA, source, "word")
 
 
 def _compile_each(patterns: list[str], source: str) -> tuple[re.Pattern[str], ...]:
     """One regex per pattern: an alternation stops at its first alternative that matches, and
     we want each pattern's longest match ("protest march", not "protest")."""
-    try:
-        return tuple(re.compile(f"{_LEFT}(?:{p}){_RIGHT}", re.IGNORECASE) for p in patterns)
-    except re.error as exc:
-        raise DataFileError(f"event_cues.toml: {source}: bad pattern: {exc}") from exc
+    return compile_each(patterns, _DATA, source, "word")
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from functools import lru_cache
 from importlib import resources
 
 from ...errors import DataFileError
+from ...lang.patterns import compile_any
 
-_LEFT, _RIGHT = r"(?<![\w-])", r"(?![\w-])"
 _DATA = "polarity.toml"
 
 
@@ -34,13 +34,9 @@ class _Patterns:
 
 
 def _compile(patterns: list[str], where: str, bounded: bool) -> re.Pattern[str]:
-    if not patterns or not all(isinstance(p, str) and p for p in patterns):
-        raise DataFileError(f"{_DATA}: {where}: a non-empty list of patterns is needed")
-    body = "|".join(f"(?:{p})" for p in patterns)
-    try:
-        return re.compile(f"{_LEFT}(?:{body}){_RIGHT}" if bounded else body, re.IGNORECASE)
-    except re.error as exc:
-        raise DataFileError(f"{_DATA}: {where}: bad pattern: {exc}") from exc
+    compiled = compile_any(patterns, _DATA, where, "token" if bounded else "none", required=True)
+    assert compiled is not None
+    return compiled
 
 
 @lru_cache(maxsize=1)
