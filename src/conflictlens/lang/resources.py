@@ -10,9 +10,9 @@ import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from ..errors import DataFileError
+from .datafiles import packaged_text
 from .outlets import Outlet, Outlets
 
 
@@ -52,7 +52,7 @@ class Resources:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("conflictlens.data").joinpath(name).read_text("utf-8")
+    text = packaged_text("data/" + name)
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     try:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
@@ -103,7 +103,7 @@ def build_resources(outlets: Outlets) -> Resources:
             if len(name) >= 3 and name.casefold() not in res.actors and not name.islower():
                 res.actors.setdefault(name.casefold(), Actor(
                     name, "ORG", outlet.name, outlet.country or None, "media", "outlet"))
-    text = resources.files("conflictlens.data").joinpath("entity_rules.toml").read_text("utf-8")
+    text = packaged_text("data/entity_rules.toml")
     import tomllib
 
     rules = tomllib.loads(text)

@@ -11,10 +11,10 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ...errors import DataFileError
+from ..datafiles import packaged_text
 
 KINDS = ("at_least", "more_than", "up_to", "about", "nearly")
 EXPRESSIONS = ("n", "n+1", "n-1", "1", "none")
@@ -126,7 +126,7 @@ def _qualifier(raw: dict[str, Any], i: int) -> Qualifier:
 @lru_cache(maxsize=1)
 def load_tables() -> Tables:
     origin = "quantities.toml"
-    text = resources.files("conflictlens").joinpath("data/quantities.toml").read_text("utf-8")
+    text = packaged_text("data/quantities.toml")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

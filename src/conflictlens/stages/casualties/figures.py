@@ -20,12 +20,11 @@ that nothing is invented. "No civilians were harmed" is a count of zero: a claim
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
+from ...lang.datafiles import packaged_toml
 from ...lang.quantities import Quantity, find_quantities
 
 KINDS = ("killed", "injured", "missing", "captured")
@@ -46,7 +45,7 @@ class Vocabulary:
 
 @cache
 def vocabulary() -> Vocabulary:
-    raw = tomllib.loads(resources.files("conflictlens.data").joinpath("casualties.toml").read_text("utf-8"))
+    raw = packaged_toml("data/casualties.toml")
     kind_patterns = [(p, k) for k, pats in raw["kinds"].items() for p in pats]
     victim_patterns = [(p, c) for c, pats in raw["victims"].items() for p in pats]
 

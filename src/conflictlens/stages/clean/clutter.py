@@ -12,10 +12,10 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from ...errors import DataFileError
+from ...lang.datafiles import packaged_text
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»]$")
@@ -79,7 +79,7 @@ def _parse_rules(data: dict, origin: str) -> list[Rule]:
 @lru_cache(maxsize=8)
 def load_rules(user_file: str | None = None) -> tuple[Rule, ...]:
     """Packaged rules, then the user's (tried after the packaged ones)."""
-    text = resources.files("conflictlens.data").joinpath("clutter.toml").read_text("utf-8")
+    text = packaged_text("data/clutter.toml")
     rules = _parse_rules(tomllib.loads(text), "clutter.toml")
     if user_file:
         try:

@@ -10,9 +10,9 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ...errors import DataFileError
+from ...lang.datafiles import packaged_toml
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def alternation(words: set[str] | frozenset[str] | list[str]) -> str:
 def load_lexicon() -> Lexicon:
     name = "timex.toml"
     try:
-        data = tomllib.loads(resources.files("conflictlens.data").joinpath(name).read_text("utf-8"))
+        data = packaged_toml("data/" + name)
         full = [m.lower() for m in data["months"]["full"]]
         if len(full) != 12:
             raise ValueError("months.full must list twelve months")

@@ -15,9 +15,9 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ...errors import DataFileError
+from ...lang.datafiles import packaged_text
 
 _PUNCT = re.compile(r"[^\w\-]+")
 _NON_KEY = re.compile(r"[^a-zA-Z]+")
@@ -89,7 +89,7 @@ def _compile(pattern: str, what: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     """The packaged rules (read once)."""
-    text = resources.files("conflictlens.data").joinpath("alias_rules.toml").read_text("utf-8")
+    text = packaged_text("data/alias_rules.toml")
     try:
         data = tomllib.loads(text)
         tok, tol = data["tokens"], data["tolerance"]
@@ -127,7 +127,7 @@ def load_rules() -> Rules:
 @lru_cache(maxsize=1)
 def _variant_rows() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Rows of ``name_variants.tsv`` as (kind, ASCII lower-case spellings)."""
-    text = resources.files("conflictlens.data").joinpath("name_variants.tsv").read_text("utf-8")
+    text = packaged_text("data/name_variants.tsv")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     rows = []
     for n, row in enumerate(csv.DictReader(lines, delimiter="\t")):

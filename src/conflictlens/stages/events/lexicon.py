@@ -11,10 +11,10 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ...errors import DataFileError
+from ...lang.datafiles import packaged_text
 from ...lang.patterns import compile_any, compile_each
 from .taxonomy import PLOVER_TYPES, Taxonomy, load_taxonomy
 
@@ -150,5 +150,5 @@ def _trigger_is_event(entry: dict[str, Any], triggers: tuple[Trigger, ...]) -> b
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon, parsed once."""
-    text = resources.files("conflictlens.data").joinpath("event_cues.toml").read_text("utf-8")
+    text = packaged_text("data/event_cues.toml")
     return parse_lexicon(text, load_taxonomy())

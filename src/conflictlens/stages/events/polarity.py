@@ -16,9 +16,9 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
 from ...errors import DataFileError
+from ...lang.datafiles import packaged_toml
 from ...lang.patterns import compile_any
 
 _DATA = "polarity.toml"
@@ -43,7 +43,7 @@ def _compile(patterns: list[str], where: str, bounded: bool) -> re.Pattern[str]:
 def load_patterns() -> _Patterns:
     """``data/polarity.toml``, compiled once per process."""
     try:
-        data = tomllib.loads(resources.files("conflictlens.data").joinpath(_DATA).read_text("utf-8"))
+        data = packaged_toml("data/" + _DATA)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise DataFileError(f"{_DATA}: {exc}") from exc
     words = data.get("words", {})

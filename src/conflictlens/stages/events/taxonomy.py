@@ -11,9 +11,9 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ...errors import DataFileError
+from ...lang.datafiles import packaged_text
 
 # The PLOVER event types conflictlens uses. DEMAND is not separate: PLOVER files demands
 # under REQUEST.
@@ -113,5 +113,5 @@ def parse_taxonomy(text: str, source: str = "acled_types.tsv") -> Taxonomy:
 @lru_cache(maxsize=1)
 def load_taxonomy() -> Taxonomy:
     """The packaged table, parsed once."""
-    text = resources.files("conflictlens.data").joinpath("acled_types.tsv").read_text("utf-8")
+    text = packaged_text("data/acled_types.tsv")
     return parse_taxonomy(text)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ...lang.datafiles import packaged_text
 from ...lang.gazetteer.gazetteer import Gazetteer, Place, load_gazetteer
 from ...lang.gazetteer.names import name_key, slug
 from .recognize import FACILITY_WORDS, Mention, country_adjectives, find_mentions
@@ -146,9 +147,8 @@ def geocode_spans(doc: Any, gazetteer: Gazetteer, spans: Sequence[tuple[int, int
 
 @lru_cache(maxsize=1)
 def _region_words() -> dict[str, str]:
-    from importlib import resources
 
-    text = resources.files("conflictlens").joinpath("data/geo/demonyms.tsv").read_text(encoding="utf-8")
+    text = packaged_text("data/geo/demonyms.tsv")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return {r[0].casefold(): r[1] for r in rows[1:] if len(r) >= 2}
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from ...lang.datafiles import packaged_text
 from ...lang.gazetteer.gazetteer import Candidate, Gazetteer
 from ...lang.gazetteer.names import ADMIN_WORDS, name_key
 from . import context as cx
@@ -60,7 +60,7 @@ class Mention:
 
 @lru_cache(maxsize=1)
 def not_places() -> frozenset[str]:
-    text = resources.files("conflictlens").joinpath("data/geo/not_places.txt").read_text(encoding="utf-8")
+    text = packaged_text("data/geo/not_places.txt")
     return frozenset(name_key(w) for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from ...errors import DataFileError
+from ...lang.datafiles import packaged_toml
 
 FRAMES = frozenset({"ccomp", "xcomp", "dobj", "prep", "oprd"})
 KINDS = frozenset({"speech", "relay", "accuse", "belief"})
@@ -54,7 +54,7 @@ def _strings(table: dict, key: str, origin: str) -> list[str]:
 def load_lexicon() -> Lexicon:
     name = "speech_verbs.toml"
     try:
-        data = tomllib.loads(resources.files("conflictlens.data").joinpath(name).read_text("utf-8"))
+        data = packaged_toml("data/" + name)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise DataFileError(f"cannot read {name}: {exc}") from exc
     frames: dict[str, list[CueFrame]] = {}
