@@ -55,6 +55,11 @@ def split_sentences(text: str, doc: Any = None) -> list[Sentence]:
     return [Sentence(i, s, e, bisect_left(paragraph_starts, s + 1) - 1, text[s:e]) for i, (s, e) in enumerate(out)]
 
 
+def span_of(text: str, start: int, end: int) -> dict[str, Any]:
+    """An evidence span in the export contract's shape."""
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
 class ArticleContext:
     """Built once per article (``ArticleContext.of``) and shared by the events and claims stages."""
 

@@ -21,81 +21,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
 
-from ...lang.datafiles import packaged_toml
 from ...lang.quantities import Quantity, find_quantities
+from .vocabulary import GENERIC_WORDS, KINDS, PLURAL_WORD, Casualty, Vocabulary, category_of, kind_of, vocabulary
 
-KINDS = ("killed", "injured", "missing", "captured")
-_GENERIC = frozenset({"people", "persons", "person", "victims", "victim", "individuals", "individual",
-                      "others", "citizens", "nationals"})
-_PLURAL_WORD = re.compile(r"(?:s|men|people|children|women|staff|personnel|troops|police|elderly|displaced)$")
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    kind: re.Pattern[str]
-    kind_of: dict[str, str]
-    victim: re.Pattern[str]
-    category_of: list[tuple[re.Pattern[str], str]]
-    cumulative: re.Pattern[str]
-    combatant_kill: re.Pattern[str]  # "eliminated": generic victims of it are of unknown category
-
-
-@cache
-def vocabulary() -> Vocabulary:
-    raw = packaged_toml("data/casualties.toml")
-    kind_patterns = [(p, k) for k, pats in raw["kinds"].items() for p in pats]
-    victim_patterns = [(p, c) for c, pats in raw["victims"].items() for p in pats]
-
-    def alternation(patterns: list[str]) -> str:
-        return "|".join(sorted(patterns, key=len, reverse=True))
-
-    return Vocabulary(
-        kind=re.compile(rf"(?<![\w-])(?:{alternation([p for p, _ in kind_patterns])})(?![\w-])", re.I),
-        kind_of=dict(kind_patterns),
-        victim=re.compile(rf"(?<![\w-])(?:{alternation([p for p, _ in victim_patterns])})(?![\w-])", re.I),
-        category_of=[(re.compile(rf"(?:{p})", re.I), c) for p, c in victim_patterns],
-        cumulative=re.compile(rf"(?<!\w)(?:{alternation(raw['cumulative']['markers'])})(?!\w)", re.I),
-        combatant_kill=re.compile(alternation(raw["combatant_words"]["kill"]), re.I),
-    )
-
-
-def kind_of(cue: str) -> str:
-    voc = vocabulary()
-    for pattern, kind in voc.kind_of.items():
-        if re.fullmatch(pattern, cue, re.I):
-            return kind
-    return "killed"
-
-
-def category_of(words: str) -> str:
-    for pattern, category in vocabulary().category_of:
-        if pattern.fullmatch(words):
-            return category
-    return "unknown"
-
-
-@dataclass(frozen=True)
-class Casualty:
-    """One casualty figure in a sentence; offsets are relative to the text given to ``find``."""
-
-    kind: str
-    low: int
-    best: int | None
-    high: int | None
-    victims: str  # civilian | military | police | mixed | unknown
-    start: int  # evidence: the smallest span holding the count, the victims and the harm word
-    end: int
-    cue_start: int
-    cue_end: int
-    victim_text: str | None = None
-    count_text: str | None = None
-    rule: str = ""
-    cumulative: bool = False
-    side: str | None = None
-    categories: tuple[str, ...] = field(default=(), compare=False)
+__all__ = ["KINDS", "Casualty", "Vocabulary", "category_of", "find", "kind_of", "vocabulary"]
 
 
 @dataclass(frozen=True)
@@ -154,12 +85,12 @@ def _merge(categories: list[str]) -> str:
 def _group(text: str, start: int, end: int, extra: list[str], head: str | None = None) -> _Group:
     words = text[start:end]
     head = head or category_of(words)
-    generic = words.lower() in _GENERIC
+    generic = words.lower() in GENERIC_WORDS
     cats = list(extra)
     if not (generic and extra):
         cats.insert(0, head if not (generic and words.lower() == "others") else "unknown")
     # a name ("Meneses") is one person whatever its last letter; only victim words have a number
-    plural = bool(_PLURAL_WORD.search(words.lower())) and (category_of(words) != "unknown" or generic)
+    plural = bool(PLURAL_WORD.search(words.lower())) and (category_of(words) != "unknown" or generic)
     negated = bool(_NONE_WORD.search(text[max(0, start - 14) : start]))
     return _Group(start, end, words, tuple(cats), plural, negated)
 
@@ -250,7 +181,7 @@ def find(text: str, side_of: Callable[[int, int], str | None] | None = None,
         used.add((start, end))
         present_perfect = bool(_PRESENT_PERFECT.search(text[:c_start]))
         categories = group.categories if group else ()
-        generic = group is not None and group.text.lower() in _GENERIC
+        generic = group is not None and group.text.lower() in GENERIC_WORDS
         if generic and vocabulary().combatant_kill.fullmatch(text[c_start:c_end]):
             categories = ("unknown",)
         side = side_of(min(spans), max(spans)) if side_of else None

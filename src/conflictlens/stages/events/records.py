@@ -19,10 +19,9 @@ from typing import Any
 
 from ...lang.calendar import month_end
 from ...lang.claimants import Claimant, ClaimantReader
-from ...lang.context import ArticleContext, Sentence, date_record
+from ...lang.context import ArticleContext, Sentence, date_record, span_of
 from ...model import Article
-from ..casualties.figures import Casualty
-from ..casualties.figures import find as find_casualties
+from ..casualties.records import RESULT, CasualtyReading
 from .cues import EventCue, find_cues
 from .polarity import is_background, polarity
 
@@ -30,22 +29,11 @@ _ANAPHORIC = re.compile(r"(?<!\w)(?:the|this|that|these|those|such|its|their|the
 _ACTOR_TYPES = ("ORG", "NORP", "GPE", "PERSON")
 _NAME_TYPES = ("ORG", "PERSON")
 _BY = re.compile(r"(?<!\w)by\s+(?:the\s+)?$", re.I)
-_SINCE = re.compile(r"(?<!\w)since\s+$", re.I)
 # "since 1994, when a ceasefire was reached": the event is dated at the start of the range
 _WHEN = re.compile(r"\s*,?\s*(?:when|after)\b", re.I)
 # "the most intense fighting since 1994": a superlative before "since" compares with the past
 _COMPARED = re.compile(r"(?<![\w-])(?:most|worst|deadliest|heaviest|bloodiest|fiercest|biggest|largest|highest|"
                        r"greatest|strongest|longest|lowest|fewest|sharpest|worse|first)(?![\w-])[^.;:]{0,80}$", re.I)
-_IMPLICIT = {
-    "killed": ("ASSAULT", None),
-    "injured": ("ASSAULT", None),
-    "missing": ("ASSAULT", None),
-    "captured": ("COERCE", "abduction or capture"),
-}
-_RESULT = re.compile(r"(?<!\w)(?:as a result|(?:death|casualty) toll|"
-                     r"(?:in|during|by) the (?:\w+ )?(?:attack|strike|shelling|blast|explosion|raid|"
-                     r"incident|bombardment|ambush)|"
-                     r"the (?:attack|strike|shelling|blast|explosion) (?:killed|left|injured|wounded))(?!\w)", re.I)
 
 
 def entity_ref(entity: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -55,12 +43,8 @@ def entity_ref(entity: dict[str, Any] | None) -> dict[str, Any] | None:
             "sector": entity.get("sector")}
 
 
-def _span(text: str, start: int, end: int) -> dict[str, Any]:
-    return {"start": start, "end": end, "text": text[start:end]}
-
-
-class EventReader:
-    """Builds the events, then the casualties, of one article."""
+class EventReader(CasualtyReading):
+    """Builds the events, then the casualties (``stages/casualties/records.py``), of one article."""
 
     def __init__(self, article: Article, perspective: str | None = None) -> None:
         self.article = article
@@ -119,7 +103,7 @@ class EventReader:
         start, end = sentence.start + cue.start, sentence.start + cue.end
         # "the attack", "its drone", or a toll told "in the strike": an event already reported
         named = _ANAPHORIC.search(sentence.text[: cue.start])  # "the shelling": the means must agree
-        refers = named or (cue.plover == "ASSAULT" and _RESULT.search(sentence.text))
+        refers = named or (cue.plover == "ASSAULT" and RESULT.search(sentence.text))
         earlier = None
         if anaphora and refers:
             earlier = self._recent(sentence, cue.plover, cue.mode if named else None)
@@ -157,8 +141,8 @@ class EventReader:
             "claimed_by": self._claimant_at(sentence, start).as_dict(),
             "outlet": self.article.outlet,
             "outlet_perspective": self.perspective,
-            "trigger": _span(text, start, end),
-            "evidence": _span(text, sentence.start, sentence.end),
+            "trigger": span_of(text, start, end),
+            "evidence": span_of(text, sentence.start, sentence.end),
             "implicit": False,
         }
         if not event["background"] and date and not date["rule"].startswith(("context:", "fallback:", "since")):
@@ -238,107 +222,6 @@ class EventReader:
                 target = m[2]
                 break
         return actor, target
-
-    # -- casualties --------------------------------------------------------------------------
-    def read_casualties(self) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
-        for sentence in self.ctx.sentences:
-            def side_of(s: int, e: int, base: int = sentence.start) -> str | None:
-                return self.ctx.side_of(base + s, base + e)
-
-            people = [(m[0] - sentence.start, m[1] - sentence.start, _person_category(m[2]))
-                      for m in self.ctx.entities_in(sentence.start, sentence.end) if m[2].get("type") == "PERSON"]
-            for found in find_casualties(sentence.text, side_of, people):
-                out.append(self._casualty(sentence, found, len(out) + 1))
-        return out
-
-    def _casualty(self, sentence: Sentence, c: Casualty, number: int) -> dict[str, Any]:
-        text = self.ctx.text
-        start, end = sentence.start + c.start, sentence.start + c.end
-        event = self._event_for(sentence, sentence.start + c.cue_start, c)
-        side = c.side
-        if side is None and text[sentence.start + c.cue_start : sentence.start + c.cue_end].lower() == "lost":
-            side = self.ctx.side_of(max(sentence.start, start - 40), start)
-        if c.cumulative:
-            since = [d for d in self.ctx.dates_in(sentence.start, sentence.end)
-                     if _SINCE.search(text[max(0, d["start"] - 8) : d["start"]])]
-            published = self.article.published.date
-            date = {"start": since[0]["ranges"][0]["start"] if since else None, "end": published,
-                    "precision": "day" if published else "none", "rule": "cumulative:as-of-publication",
-                    "text": since[0]["text"] if since else None}
-        else:
-            date = event["date"] if event else None
-        return {
-            "id": f"{self.article.id}:casualty:{number}",
-            "article_id": self.article.id,
-            "event_id": event["id"] if event else None,
-            "kind": c.kind,
-            "low": c.low,
-            "best": c.best,
-            "high": c.high,
-            "victims": c.victims,
-            "victim_text": c.victim_text,
-            "count_text": c.count_text,
-            "side": side,
-            "cumulative": c.cumulative,
-            "date": date,
-            "place_id": event["place_id"] if event else None,
-            "claimed_by": self._claimant_at(sentence, sentence.start + c.cue_start).as_dict(),
-            "outlet": self.article.outlet,
-            "outlet_perspective": self.perspective,
-            "polarity": event["polarity"] if event and not c.cumulative else "asserted",
-            "rule": c.rule,
-            "cue": _span(text, sentence.start + c.cue_start, sentence.start + c.cue_end),
-            "evidence": _span(text, start, end),
-        }
-
-    def _event_for(self, sentence: Sentence, pos: int, c: Casualty) -> dict[str, Any] | None:
-        here = self._by_sentence.get(sentence.index, [])
-        violent = [e for e in here if e["type"] in ("ASSAULT", "COERCE")]  # an accusation is not the harm
-        if violent:
-            return min(violent, key=lambda e: abs(e["trigger"]["start"] - pos))
-        if sentence.index in self._referred:
-            return self._referred[sentence.index]
-        if _RESULT.search(sentence.text):
-            earlier = self._recent(sentence, "ASSAULT", about=_object_word(sentence.text))
-            if earlier is not None:
-                return earlier
-        if c.cumulative:
-            return None  # a running total over a war is no single event
-        before = self.ctx.previous_in_paragraph(sentence)
-        if before is not None:
-            previous = [e for e in self._by_sentence.get(before.index, []) if e["type"] in ("ASSAULT", "COERCE")]
-            if previous:
-                return previous[-1]
-        return self._implicit(sentence, c, pos)
-
-    def _implicit(self, sentence: Sentence, c: Casualty, pos: int) -> dict[str, Any]:
-        plover, mode = _IMPLICIT[c.kind]
-        cue = EventCue(c.cue_start, c.cue_end, sentence.text[c.cue_start : c.cue_end], plover, mode, None, None, 0.0,
-                       f"implicit:{c.kind}")
-        event = self._event(sentence, cue, anaphora=False)
-        assert event is not None
-        event["implicit"] = True
-        return event
-
-
-_TARGET_OF = re.compile(r"(?:attack|strike|shelling|raid|bombardment) (?:on|of|at|in) (?:the |a )?([a-z]{3,})", re.I)
-
-
-def _object_word(sentence: str) -> str | None:
-    """"the attack on the market" -> "market"."""
-    m = _TARGET_OF.search(sentence)
-    return m.group(1).lower() if m else None
-
-
-def _person_category(entity: dict[str, Any]) -> str:
-    """A named victim's category from the sector of the person's role."""
-    sector = " ".join(str(entity.get(k) or "") for k in ("sector", "role")).lower()
-    if any(w in sector for w in ("police", "law enforcement", "gendarm")):
-        return "police"
-    if any(w in sector for w in ("military", "armed", "army", "rebel", "insurgent", "militia")):
-        return "military"
-    return "civilian"
 
 
 def _since_when(text: str, expr: dict[str, Any], pos: int) -> dict[str, Any] | None:
