@@ -11,7 +11,8 @@ the same clusters as linking everything at once.
 
 Each batch of articles is linked in one transaction together with its watermark rows, so a
 pass killed at any moment resumes where it stopped. Alias merging, place merging and claim
-grouping stay at export: they are linear, or depend on corpus-wide term statistics.
+grouping stay in the read-only corpus pass (``crossdoc.corpus``): they are linear, or depend
+on corpus-wide term statistics.
 """
 
 from __future__ import annotations

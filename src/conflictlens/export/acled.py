@@ -11,9 +11,11 @@ Only events reported as having happened are written (polarity asserted, not back
 history); denied, hypothetical and future ones are in the JSON export.
 
 The export streams: events are read from the database a batch of articles at a time and
-rows written as they come (cluster ids from the incremental cross-article pass, which runs
-first when articles were added since). Only the places and the entities' countries are held
-in memory, without their mentions.
+rows written as they come, with cluster ids from the incremental cross-article pass. The export
+only reads: when articles were added since that pass, the clusters are computed in memory
+by the corpus pass (``crossdoc.corpus.event_clusters``) instead, and nothing is written.
+Otherwise only the places and the entities' countries are held in memory, without their
+mentions.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ from typing import IO, Any
 
 import pycountry
 
+from ..crossdoc.corpus import event_clusters
 from ..crossdoc.entities import merge_entities
-from ..crossdoc.incremental import cluster_ids, is_complete, link_new
+from ..crossdoc.incremental import cluster_ids, is_complete
 from ..stages.events.taxonomy import load_taxonomy
 from ..store import SQLStore, open_store
 
@@ -121,10 +124,9 @@ class _Rows:
 
 def stream_rows(store: SQLStore, batch: int = BATCH) -> Iterator[dict[str, Any]]:
     """Rows straight from the database, ``batch`` articles' events at a time. Event clusters
-    come from the incremental pass (run here first for the articles it has not seen); places
-    and the entities' countries are read once without their mentions."""
-    if not is_complete(store):
-        link_new(store)
+    come from the incremental pass when it is up to date, else from the corpus pass in memory
+    (never written); places and the entities' countries are read once without their mentions."""
+    in_memory = None if is_complete(store) else event_clusters(store)
     places: dict[str, dict[str, Any]] = {}
     for p in store.iter_items("places"):
         places.setdefault(p["id"], {k: v for k, v in p.items() if k not in ("mentions", "aliases")})
@@ -134,7 +136,9 @@ def stream_rows(store: SQLStore, batch: int = BATCH) -> Iterator[dict[str, Any]]
     for events in _by_articles(store.iter_items("events"), batch):
         ids = sorted({e["article_id"] for e in events})
         casualties = list(store.iter_items("casualties", ids))
-        clusters = cluster_ids(store, [e["id"] for e in events])
+        event_ids = [e["id"] for e in events]
+        clusters = (cluster_ids(store, event_ids) if in_memory is None
+                    else {i: in_memory[i] for i in event_ids if i in in_memory})
         for e in events:
             claimant = e.get("claimed_by") or {}
             if claimant.get("entity_id") and not claimant.get("country") and countries.get(claimant["entity_id"]):

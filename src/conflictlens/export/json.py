@@ -11,13 +11,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from .._version import __version__
-from ..crossdoc.claims import link_claims
-from ..crossdoc.entities import merge_entities
-from ..crossdoc.events import cluster_events
-from ..crossdoc.incremental import event_groups, is_complete
-from ..crossdoc.places import merge_places
-from ..stages.framing.profiles import build_profiles
-from ..store import ITEM_KINDS, open_store
+from ..crossdoc.corpus import corpus_pass, read_items
+from ..store import open_store
 
 CONTRACT_VERSION = "1"
 
@@ -29,17 +24,13 @@ def build_export(db: str | Path) -> dict[str, Any]:
                              "schema": store.schema_version()},
             "articles": list(store.iter_articles()),
         }
-        for kind in ITEM_KINDS:
-            data[kind] = list(store.iter_items(kind))
-        data["entities"] = merge_entities(data["entities"])
-        data["places"] = merge_places(data["places"])
-        # event groups come from the incremental pass (``conflictlens crossdoc``) when it is up to date
-        groups = event_groups(store) if is_complete(store) else None
-        data["clusters"] = cluster_events(data["events"], data["casualties"], data["places"], data["entities"],
-                                          groups=groups)
-        # claims: grouped across articles and checked for contradictions (after the event clusters)
-        data["claim_clusters"], data["contradictions"] = link_claims(data["claims"], data["events"], data["places"])
-        data["profiles"] = build_profiles(data["framing"])  # per outlet and per side
+        items = read_items(store)
+        data.update(items)
+        record = corpus_pass(store, items)  # every cross-document result, reading only
+        data["entities"], data["places"] = record.entities, record.places
+        data["clusters"] = record.clusters
+        data["claim_clusters"], data["contradictions"] = record.claim_clusters, record.contradictions
+        data["profiles"] = record.profiles
         data["skipped"] = [
             {"source": s.source, "code": s.code, "reason": s.reason} for s in store.iter_skipped()
         ]
