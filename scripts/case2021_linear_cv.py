@@ -26,8 +26,8 @@ import numpy as np
 
 from conflictlens.evaluate.datasets.case2021 import load_acled_types, load_snippets
 from conflictlens.evaluate.suites.case2021 import subset_scores
+from conflictlens.lang.taxonomy import load_taxonomy
 from conflictlens.stages.events.classify import classify_case, readings
-from conflictlens.stages.events.taxonomy import load_taxonomy
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
 

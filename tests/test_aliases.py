@@ -15,7 +15,7 @@ import pytest
 
 from conflictlens.errors import DataFileError
 from conflictlens.evaluate.alias_pairs import PAIRS_FILE, evaluate_pairs, load_pairs, plain_equality
-from conflictlens.stages.entities.aliases import (
+from conflictlens.lang.aliases import (
     cluster_names,
     entity_slug,
     match_score,
@@ -24,7 +24,7 @@ from conflictlens.stages.entities.aliases import (
     surname_candidates,
     surname_matches,
 )
-from conflictlens.stages.entities.names import name_key
+from conflictlens.lang.personnames import name_key
 
 PAIRS = PAIRS_FILE
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conflictlens.crossdoc.claims import link_claims
-from conflictlens.model import Article, Published, RawDocument
+from conflictlens.model import Article, Entity, Published, Quote, RawDocument
 from conflictlens.stages.claims import extract, find_denials, find_topics, terms
 from conflictlens.stages.claims.holders import countries_named
 
@@ -75,10 +75,10 @@ def test_terms_normalise_inflections_and_synonyms() -> None:
 
 
 # -- one article --------------------------------------------------------------------------------
-def _entity(kind: str, name: str, text: str, country: str | None = None, role: str | None = None) -> dict:
+def _entity(kind: str, name: str, text: str, country: str | None = None, role: str | None = None) -> Entity:
     mentions = [{"start": m.start(), "end": m.end(), "text": m.group()} for m in re.finditer(re.escape(name), text)]
-    return {"id": f"{kind.lower()}:{name.lower().replace(' ', '-')}", "type": kind, "name": name, "country": country,
-            "role": role, "sector": "government" if role else None, "mentions": mentions}
+    return Entity(id=f"{kind.lower()}:{name.lower().replace(' ', '-')}", type=kind, kind="name", name=name,
+                  aliases=[], country=country, role=role, sector="government" if role else None, mentions=mentions)
 
 
 def _article(text: str, outlet: str = "Varnia Today", **fields) -> Article:
@@ -90,13 +90,15 @@ def _article(text: str, outlet: str = "Varnia Today", **fields) -> Article:
     return article
 
 
-def _quote(article: Article, number: int, evidence: str, content: str, speaker: dict, cue: str = "said") -> dict:
+def _quote(article: Article, number: int, evidence: str, content: str, speaker: Entity, cue: str = "said") -> Quote:
     start = article.text.index(evidence)
     c_start = article.text.index(content, start)
-    return {"id": f"{article.id}:quote:{number}", "article_id": article.id, "kind": "direct",
-            "speaker": {"entity_id": speaker["id"], "name": speaker["name"]}, "cue": cue, "channel": None,
-            "content": content, "content_span": {"start": c_start, "end": c_start + len(content)},
-            "evidence": {"start": start, "end": start + len(evidence), "text": evidence}}
+    return Quote(id=f"{article.id}:quote:{number}", article_id=article.id, kind="direct", layout="test",
+                 speaker={"entity_id": speaker.id, "name": speaker.name}, speaker_span=None, cue=cue, cue_span=None,
+                 channel=None, channel_span=None, content=content,
+                 content_span={"start": c_start, "end": c_start + len(content)},
+                 fragments=[{"start": c_start, "end": c_start + len(content), "text": content}],
+                 evidence={"start": start, "end": start + len(evidence), "text": evidence})
 
 
 def _round_trips(article: Article, claims: list[dict]) -> None:
@@ -119,7 +121,7 @@ MINISTER_TEXT = (
 def test_quotes_are_claims_of_their_speaker_split_by_sentence() -> None:
     text = MINISTER_TEXT
     solvin = _entity("PERSON", "Jarek Solvin", text, "XVA", "Defence Minister")
-    solvin["mentions"] += [{"start": m.start(), "end": m.end(), "text": "Solvin"}
+    solvin.mentions += [{"start": m.start(), "end": m.end(), "text": "Solvin"}
                            for m in re.finditer(r"(?<!Jarek )Solvin", text)]
     article = _article(text, entities=[solvin])
     evidence = "“We do not have any mercenaries. Our soldiers are all citizens of Varnia,” Solvin said."

@@ -29,6 +29,13 @@ def test_importing_the_store_loads_no_stage_and_no_pipeline():
     assert len(loaded) < 12, loaded
 
 
+def test_the_exports_and_the_corpus_pass_load_no_stage():
+    loaded = _modules_after("import conflictlens.export, conflictlens.crossdoc.corpus, conflictlens.report")
+    assert "conflictlens.crossdoc.corpus" in loaded
+    assert not [m for m in loaded if m.startswith("conflictlens.stages")], loaded
+    assert "conflictlens.pipeline" not in loaded
+
+
 def test_the_package_face_is_lazy_and_still_gives_the_api():
     loaded = _modules_after("import conflictlens\nassert conflictlens.__version__")
     assert "conflictlens.pipeline" not in loaded
@@ -114,7 +121,7 @@ def test_the_entities_and_quotes_stages_run_alone_after_nlp(hand_article):
 
 _OUTLETS = "name\taliases\tdomain\tcountry_code\tperspective\tkind\nOrbis Ledger\t\torbis.example\tXOS\tXOS\tstate\n"
 
-_TEXT = """Varnian forces shelled the town of Lastra on Tuesday, killing three civilians, Orbis Ledger reported.
+_TEXT = """Varnian forces shelled the city of Kharkiv on Tuesday, killing three civilians, Orbis Ledger reported.
 
 "We will answer every attack," the Ostrelan defence minister told Orbis Ledger on Wednesday.
 
@@ -150,3 +157,34 @@ def test_a_user_outlets_file_reaches_every_stage_in_one_run(tmp_path):
     channels = {q.get("channel") for q in with_file.quotes}
     assert "Orbis Ledger" in channels
     assert "Orbis Ledger" not in {q.get("channel") for q in plain.quotes}
+
+
+# -- typed records ---------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_typed_records_round_trip_through_the_store_unchanged(tmp_path):
+    from conflictlens.api import analyze_documents
+    from conflictlens.model import RECORDS, Record
+    from conflictlens.store import open_store
+
+    raw = RawDocument(source="orbis.txt", content=_TEXT, format="text", outlet="Orbis Ledger", published="2024-05-08")
+    [article] = analyze_documents([raw], Settings())
+    kinds = ("entities", "places", "events", "casualties", "quotes", "claims", "framing")
+    made = {kind: getattr(article, kind) for kind in kinds}
+    assert all(made[k] for k in ("entities", "places", "events", "casualties", "quotes", "claims", "framing"))
+    for kind, items in made.items():
+        assert all(isinstance(item, RECORDS[kind]) for item in items), kind
+        assert all(type(item).from_dict(item.to_dict()) == item for item in items)
+    with open_store(tmp_path / "r.db") as store:
+        assert store.save_article(article)
+        for kind in kinds:
+            read = [record for aid, record in store.iter_records(kind)]
+            assert read == made[kind], kind
+            assert all(isinstance(r, Record) for r in read)
+    event = made["events"][0]
+    assert event["type"] == event.type  # the rule code's mapping view reads the same fields
+    with pytest.raises(KeyError):
+        event["no_such_field"] = 1
+    with pytest.raises(ValueError, match="unknown fields"):
+        type(event).from_dict({**event.to_dict(), "extra": 1})

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from conflictlens.crossdoc.profiles import build_profiles
 from conflictlens.errors import DataFileError
 from conflictlens.evaluate.adapters.pipeline import analyse_text
 from conflictlens.settings import Settings
 from conflictlens.stages.framing.lexicon import load_lexicon
-from conflictlens.stages.framing.profiles import build_profiles
 
 
 @pytest.fixture(scope="module")

@@ -30,10 +30,10 @@ from collections.abc import Iterable
 from itertools import combinations
 from typing import Any
 
-from ..stages.claims import contradictions as rules
-from ..stages.claims.similarity import TermIndex
-from ..stages.claims.topics import topic_info
+from ..lang.claimwords import topic_info
+from . import contradictions as rules
 from .events import NEAR_KM, _km
+from .similarity import TermIndex
 
 PARAPHRASE = 0.5
 Claim = dict[str, Any]

@@ -18,13 +18,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..stages.framing.profiles import build_profiles
 from ..store.base import ITEM_KINDS, SQLStore
 from .claims import link_claims
 from .entities import merge_entities
 from .events import cluster_events
 from .incremental import event_groups, is_complete
 from .places import merge_places
+from .profiles import build_profiles
 
 Items = dict[str, list[dict[str, Any]]]
 EVENT_KINDS = ("entities", "places", "events", "casualties")  # what event clustering reads

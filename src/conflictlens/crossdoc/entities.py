@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from ..stages.entities import aliases
+from ..lang import aliases
 
 
 def _most_common(values: list[Any]) -> Any:

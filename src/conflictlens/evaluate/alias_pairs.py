@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DataFileError
-from ..stages.entities.aliases import same_person, surname_matches
-from ..stages.entities.names import parse_name
+from ..lang.aliases import same_person, surname_matches
+from ..lang.personnames import parse_name
 
 Matcher = Callable[[str, str], bool]
 

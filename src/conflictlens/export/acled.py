@@ -30,7 +30,7 @@ import pycountry
 from ..crossdoc.corpus import event_clusters
 from ..crossdoc.entities import merge_entities
 from ..crossdoc.incremental import cluster_ids, is_complete
-from ..stages.events.taxonomy import load_taxonomy
+from ..lang.taxonomy import load_taxonomy
 from ..store import SQLStore, open_store
 
 BATCH = 500  # articles whose events are read at once

@@ -6,8 +6,9 @@ the store or an export). Nested parts (evidence spans, actor references, date ra
 the contract's JSON shape. Fields that the contract only has on some items (``OPTIONAL``)
 are left out of ``to_dict`` when unset, so a record round-trips byte for byte.
 
-Records also answer ``record["key"]`` and ``record.get("key")`` (read-only), the way the
-rule code inside a stage reads them; code between stages uses the attributes.
+Records also answer ``record["key"]``, ``record.get("key")`` and ``record["key"] = value`` for
+their declared fields (an unknown key is a ``KeyError``), the way the rule code inside a stage
+and the cross-document passes read them; code between stages uses the attributes.
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ class Record:
                 raise KeyError(key)
             return value
         raise KeyError(key)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        """Set a declared field (cross-document passes annotate items); an unknown key is an error."""
+        if key not in _names(type(self)):
+            raise KeyError(f"{type(self).__name__} has no field {key!r}")
+        setattr(self, key, value)
 
     def get(self, key: str, default: Any = None) -> Any:
         try:

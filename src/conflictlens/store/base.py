@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any, Protocol, runtime_checkable
 
 from .._version import __version__
-from ..model import Article, Skipped, as_dict
+from ..model import RECORDS, Article, Record, Skipped, as_dict, record_of
 
 ITEM_KINDS = ("entities", "places", "events", "casualties", "quotes", "claims", "framing")
 ENGINES = ("sqlite", "postgresql")
@@ -227,6 +227,14 @@ class SQLStore:
                                      (kind, *article_ids)).fetchall())
         for row in rows:
             yield {"article_id": row["article_id"], **json.loads(row["payload"])}
+
+    def iter_records(self, kind: str, article_ids: Sequence[str] | None = None) -> Iterator[tuple[str, Record]]:
+        """Items of one kind as typed records (``model.records``), each with its article's id."""
+        for item in self.iter_items(kind, article_ids):
+            aid = item["article_id"]
+            if "article_id" not in RECORDS[kind].__dataclass_fields__:
+                del item["article_id"]
+            yield aid, record_of(kind, item)
 
     def iter_skipped(self) -> Iterator[Skipped]:
         c = self.collate

@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...lang.claimwords import load_lexicon
 from ..events import find_cues
-from .lexicon import load_lexicon
 from .topics import find_topics
 
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ...lang.claimwords import load_lexicon
 from ...lang.resources import load_resources
-from .lexicon import load_lexicon
 
 _CAPITALISED = re.compile(r"(?-i:[A-Z])[\w-]*(?:[’']s)?")
 _TITLE_STOP = re.compile(r"[.;:!?“”\"]|\b(?:said|says|told|that|and|but|of)\b")

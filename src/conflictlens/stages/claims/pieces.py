@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...lang.claimwords import load_lexicon
 from ...lang.context import Sentence
-from .lexicon import load_lexicon
 
 _EDGE = " \t\n,;:—–-\"“”'‘’"
 _CLAUSE_OPEN = re.compile(r"[,;:“\"(]|\bthat\s|\b(?:and|but)\s", re.I)

@@ -23,12 +23,12 @@ from __future__ import annotations
 from typing import Any
 
 from ...lang.claimants import ClaimantReader
+from ...lang.claimwords import load_lexicon
 from ...lang.context import ArticleContext, Sentence
 from ...lang.quantities import find_quantities
 from ...model import Article
 from .denial import Denial, find_denials
 from .holders import HolderReader, countries_named
-from .lexicon import load_lexicon
 from .pieces import Piece, clause_start, strip_frame
 from .reported import find_reported
 from .terms import terms

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...lang.claimwords import load_lexicon
 from .denial import clause_end
-from .lexicon import load_lexicon
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import load_lexicon
+from ...lang.claimwords import load_lexicon
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*[A-Za-z]|[A-Za-z]")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ...lang.claimwords import Topic, load_lexicon
 from ...lang.resources import load_resources
-from .lexicon import Topic, load_lexicon
 
 
 @dataclass(frozen=True)
@@ -64,12 +64,3 @@ def find_topics(text: str, sentence: str = "", before: Sequence[str] = ()) -> li
         for hit in sorted(hits, key=lambda h: h.start):
             found.setdefault(hit.key, hit)
     return list(found.values())
-
-
-def topic_info(key: str) -> tuple[bool, bool, bool]:
-    """(specific, dated, events) for a topic key, including keys filled from ``{party}``."""
-    for topic in load_lexicon().topics:
-        head = topic.key.split("{party}")[0]
-        if key == topic.key or ("{party}" in topic.key and key.startswith(head)):
-            return topic.specific, topic.dated, topic.events
-    return False, False, False

@@ -17,12 +17,12 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ...lang import aliases
 from ...lang.floor import Floor
 from ...lang.resources import Resources
 from ...model import Article, Entity
 from ...settings import Settings
 from ..base import Stage
-from . import aliases
 from .recognize import Mention, recognize
 from .roles import RoleInfo, generic_mentions, role_after, role_before
 

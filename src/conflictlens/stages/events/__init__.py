@@ -6,9 +6,9 @@ sub-event type; ``classify_event`` picks the one ACLED reading of a snippet or s
 (``data/acled_types.tsv``, ``data/event_cues.toml``).
 """
 
+from ...lang.taxonomy import PLOVER_TYPES, SubEventType, Taxonomy, load_taxonomy
 from .classify import case_label, classify_case, classify_event
 from .cues import EventCue, find_cues
-from .taxonomy import PLOVER_TYPES, SubEventType, Taxonomy, load_taxonomy
 
 __all__ = [
     "PLOVER_TYPES",

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...lang.taxonomy import load_taxonomy
 from .cues import EventCue, Match, Scan, contextual_sub_event, scan, to_cue
-from .taxonomy import load_taxonomy
 
 REPEAT_BONUS = 0.04  # per extra cue of the same type, up to MAX_REPEATS
 MAX_REPEATS = 3

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...lang.taxonomy import load_taxonomy
 from .lexicon import Lexicon, Trigger, load_lexicon
-from .taxonomy import load_taxonomy
 
 GOV_REGAINS = "Government regains territory"
 NON_STATE_TAKES = "Non-state actor overtakes territory"

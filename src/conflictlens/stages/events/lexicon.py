@@ -16,7 +16,7 @@ from typing import Any
 from ...errors import DataFileError
 from ...lang.datafiles import packaged_text
 from ...lang.patterns import compile_any, compile_each
-from .taxonomy import PLOVER_TYPES, Taxonomy, load_taxonomy
+from ...lang.taxonomy import PLOVER_TYPES, Taxonomy, load_taxonomy
 
 _DATA = "event_cues.toml"
 

@@ -4,7 +4,7 @@ Reads the cleaned text, the entities, quotes and places of the earlier stages an
 outlet; fills ``article.framing`` with one record in the export contract's shape
 (``conflictlens.stages.framing.record``). The lexicon is data (``data/framing/``); techniques come
 from ``conflictlens.stages.framing.techniques``. Outlet and side profiles are a later pass over
-stored results (``conflictlens.stages.framing.profiles``), because they need every article.
+stored results (``conflictlens.crossdoc.profiles``), because they need every article.
 """
 
 from __future__ import annotations

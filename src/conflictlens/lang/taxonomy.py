@@ -12,8 +12,8 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...errors import DataFileError
-from ...lang.datafiles import packaged_text
+from ..errors import DataFileError
+from .datafiles import packaged_text
 
 # The PLOVER event types conflictlens uses. DEMAND is not separate: PLOVER files demands
 # under REQUEST.

@@ -16,8 +16,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...errors import DataFileError
-from ...lang.datafiles import packaged_text
+from ..errors import DataFileError
+from .datafiles import packaged_text
 
 _PUNCT = re.compile(r"[^\w\-]+")
 _NON_KEY = re.compile(r"[^a-zA-Z]+")

@@ -17,8 +17,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ...lang.gazetteer.names import slug as geo_slug
-from .names import (
+from .gazetteer.names import slug as geo_slug
+from .personnames import (
     ParsedName,
     Rules,
     given_variant_spellings,

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ...errors import DataFileError
-from ...lang.datafiles import packaged_toml
-from ...lang.patterns import compile_one
+from ..errors import DataFileError
+from .datafiles import packaged_toml
+from .patterns import compile_one
 
 
 @dataclass(frozen=True)
@@ -103,3 +103,12 @@ def load_lexicon() -> Lexicon:
         synonyms={k.casefold(): v for k, v in terms.get("synonyms", {}).items()},
         deny_cues=tuple(s.casefold() for s in denial["quote_cue_stems"]),
     )
+
+
+def topic_info(key: str) -> tuple[bool, bool, bool]:
+    """(specific, dated, events) for a topic key, including keys filled from ``{party}``."""
+    for topic in load_lexicon().topics:
+        head = topic.key.split("{party}")[0]
+        if key == topic.key or ("{party}" in topic.key and key.startswith(head)):
+            return topic.specific, topic.dated, topic.events
+    return False, False, False
