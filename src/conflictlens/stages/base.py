@@ -42,6 +42,13 @@ class Stage:
         self.floor = floor or floor_for(settings)
 
     def run(self, article: Article) -> Article:
+        """Fill this stage's fields of ``article`` and stamp it with the stage's version."""
+        self.fill(article)
+        for field_name in self.stamped:
+            article.stages[field_name] = self.stamp_version()
+        return article
+
+    def fill(self, article: Article) -> None:
         raise NotImplementedError
 
     def run_batch(self, articles: list[Article]) -> list[Article]:
@@ -49,8 +56,15 @@ class Stage:
             self.run(article)
         return articles
 
-    def stamp(self, article: Article, version: str | None = None) -> None:
-        article.stages[self.name] = version or self.version
+    @property
+    def stamped(self) -> tuple[str, ...]:
+        """The names under which the version is recorded in ``article.stages``."""
+        return (self.name,)
+
+    def stamp_version(self) -> str:
+        """The version recorded on each article (stages whose output depends on a model or a
+        data build add its identity)."""
+        return self.version
 
 
 def check_contract(cls: type[Stage]) -> None:

@@ -14,18 +14,12 @@ from ...model import Article, Claim
 from ..base import Stage
 from . import extract
 
-NAME = "claims"
-VERSION = "claims.v1"
-
 
 class Claims(Stage):
-    name = NAME
-    version = VERSION
+    name, version = "claims", "claims.v1"
     requires = ("text", "doc", "entities", "dates", "events", "casualties", "quotes", "places", "title",
                 "outlet", "outlet_perspective")
     assigns = ("claims",)
 
-    def run(self, article: Article) -> Article:
+    def fill(self, article: Article) -> None:
         article.claims = [Claim.from_dict(c) for c in extract(article, article.outlet_perspective)]
-        self.stamp(article)
-        return article

@@ -22,9 +22,6 @@ from ..base import Stage
 from .clutter import body_bounds, classify, load_rules, normalize_line, zone_of
 from .html import extract as extract_html
 
-NAME = "clean"
-VERSION = "clean.v1"
-
 
 @dataclass(frozen=True)
 class HeaderLine:
@@ -141,15 +138,12 @@ def clean_article(article: Article, settings: Settings) -> CleanResult:
 
 
 class Clean(Stage):
-    name = NAME
-    version = VERSION
+    name, version = "clean", "clean.v1"
     requires = ("raw",)
     assigns = ("text", "removed", "header")
 
-    def run(self, article: Article) -> Article:
+    def fill(self, article: Article) -> None:
         result = clean_article(article, self.settings)
         article.text = result.text
         article.removed = result.removed
         article.header = result.header
-        self.stamp(article)
-        return article

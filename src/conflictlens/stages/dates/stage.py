@@ -15,18 +15,12 @@ from ...model import Article, DateExpr
 from ..base import Stage
 from . import find_dates
 
-NAME = "dates"
-VERSION = "dates.v1"
-
 
 class Dates(Stage):
-    name = NAME
-    version = VERSION
+    name, version = "dates", "dates.v1"
     requires = ("text", "published", "doc")
     assigns = ("dates",)
 
-    def run(self, article: Article) -> Article:
+    def fill(self, article: Article) -> None:
         found = find_dates(article.text, article.published.date, doc=article.doc)
         article.dates = [DateExpr.from_dict(t.as_dict()) for t in found]
-        self.stamp(article)
-        return article

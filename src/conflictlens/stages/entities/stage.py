@@ -26,9 +26,6 @@ from ..base import Stage
 from .recognize import Mention, recognize
 from .roles import RoleInfo, generic_mentions, role_after, role_before
 
-NAME = "entities"
-VERSION = "entities.v1"
-
 _SECTOR_WORDS = (
     (re.compile(r"\b(ministry|government|administration|parliament|presidency|cabinet|office|council)\b", re.I),
      "government"),
@@ -151,8 +148,7 @@ def _others(article: Article, mentions: list[Mention], res: Resources) -> list[d
 
 
 class Entities(Stage):
-    name = NAME
-    version = VERSION
+    name, version = "entities", "entities.v1"
     requires = ("text", "doc", "author")
     assigns = ("entities",)
 
@@ -160,12 +156,10 @@ class Entities(Stage):
         super().__init__(settings, floor)
         self.is_place = _place_checker(settings)
 
-    def run(self, article: Article) -> Article:
+    def fill(self, article: Article) -> None:
         res = self.floor.resources
         mentions = recognize(article.doc, article.text, res, self.is_place)
         entities = _people(article, mentions, res) + _others(article, mentions, res)
         for ent in entities:
             ent["id"] = f"{ent['type'].lower()}:{aliases.entity_slug(ent['name'], ent['type'] == 'PERSON')}"
         article.entities = [Entity.from_dict(e) for e in entities]
-        self.stamp(article)
-        return article

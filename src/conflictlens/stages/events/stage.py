@@ -13,21 +13,18 @@ from ...model import Article, Casualty, Event
 from ..base import Stage
 from .records import extract
 
-NAME = "events"
-VERSION = "events.v1"
-
 
 class Events(Stage):
-    name = NAME
-    version = VERSION
+    name, version = "events", "events.v1"
     requires = ("text", "doc", "entities", "quotes", "places", "dates", "outlet", "outlet_perspective",
                 "published", "title", "dateline")
     assigns = ("events", "casualties")
 
-    def run(self, article: Article) -> Article:
+    def fill(self, article: Article) -> None:
         events, casualties = extract(article, article.outlet_perspective)
         article.events = [Event.from_dict(e) for e in events]
         article.casualties = [Casualty.from_dict(c) for c in casualties]
-        self.stamp(article)
-        article.stages["casualties"] = VERSION  # read in the same pass (stages/casualties)
-        return article
+
+    @property
+    def stamped(self) -> tuple[str, ...]:
+        return ("events", "casualties")  # casualties are read in the same pass (stages/casualties)

@@ -18,13 +18,9 @@ from .lexicon import load_lexicon
 from .record import framing_record
 from .techniques import find_techniques
 
-NAME = "framing"
-VERSION = "framing.v1"
-
 
 class Framing(Stage):
-    name = NAME
-    version = VERSION
+    name, version = "framing", "framing.v1"
     requires = ("text", "entities", "quotes", "places", "outlet", "outlet_perspective")
     assigns = ("framing",)
 
@@ -32,8 +28,6 @@ class Framing(Stage):
         super().__init__(settings, floor)
         self.lexicon = load_lexicon(settings.framing_terms_file, settings.framing_conflicts_file)
 
-    def run(self, article: Article) -> Article:
+    def fill(self, article: Article) -> None:
         article.framing = [FramingRecord.from_dict(framing_record(article, self.lexicon, article.outlet_perspective,
                                                             find_techniques))]
-        self.stamp(article)
-        return article

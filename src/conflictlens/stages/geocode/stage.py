@@ -19,21 +19,19 @@ from ...model import Article, Place
 from ..base import Stage
 from .parse import parse_doc, places_records
 
-NAME = "geocode"
-VERSION = "geocode.v1"
-
 
 class Geocode(Stage):
-    name = NAME
-    version = VERSION
+    name, version = "geocode", "geocode.v1"
     requires = ("text", "doc", "entities")
     assigns = ("places",)
 
-    def run(self, article: Article) -> Article:
+    def fill(self, article: Article) -> None:
         gazetteer = self.floor.gazetteer()
         doc = article.doc if article.doc is not None else self.floor.nlp()(article.text)
-        actors = [e["country"] for e in article.entities if isinstance(e, dict) and e.get("country")]
+        actors = [e.country for e in article.entities if e.country]
         located = parse_doc(doc, gazetteer, actors)
         article.places = [Place.from_dict(p) for p in places_records(article.id, article.text, located, gazetteer)]
-        self.stamp(article, f"{VERSION}:{gazetteer.meta.get('schema')}-{gazetteer.meta.get('min_population')}")
-        return article
+
+    def stamp_version(self) -> str:
+        meta = self.floor.gazetteer().meta
+        return f"{self.version}:{meta.get('schema')}-{meta.get('min_population')}"

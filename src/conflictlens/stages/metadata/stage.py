@@ -30,9 +30,6 @@ from ...lang.outlets import Outlets
 from ...model import Article, Published
 from ..base import Stage
 
-NAME = "metadata"
-VERSION = "metadata.v1"
-
 DetectorFactory.seed = 0  # langdetect is random unless seeded; same input, same answer
 
 _DATEPARSER_SETTINGS = {
@@ -164,15 +161,12 @@ def _first(article: Article, *roles: str) -> str | None:
 
 
 class Metadata(Stage):
-    name = NAME
-    version = VERSION
+    name, version = "metadata", "metadata.v1"
     requires = ("raw", "text", "header")
     assigns = ("title", "outlet", "outlet_perspective", "author", "dateline", "language", "published")
 
-    def run(self, article: Article) -> Article:
+    def fill(self, article: Article) -> None:
         fill_metadata(article, self.floor.outlets)
-        self.stamp(article)
-        return article
 
 
 def fill_metadata(article: Article, known: Outlets) -> None:

@@ -10,25 +10,25 @@ from __future__ import annotations
 from ...model import Article
 from ..base import Stage
 
-NAME = "nlp"
-VERSION = "nlp.v1"
-
 
 class Nlp(Stage):
-    name = NAME
-    version = VERSION
+    name, version = "nlp", "nlp.v1"
     requires = ("text",)
     assigns = ("doc",)
     batched = True
 
-    def run(self, article: Article) -> Article:
-        return self.run_batch([article])[0]
+    def fill(self, article: Article) -> None:
+        self.run_batch([article])
 
     def run_batch(self, articles: list[Article]) -> list[Article]:
         nlp = self.floor.nlp()
-        stamp = f"{VERSION}:{nlp.meta.get('name', self.settings.spacy_model)}-{nlp.meta.get('version', '')}"
+        stamp = self.stamp_version()
         for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=self.settings.batch_size),
                                 strict=True):
             article.doc = doc
-            self.stamp(article, stamp)
+            article.stages[self.name] = stamp
         return articles
+
+    def stamp_version(self) -> str:
+        meta = self.floor.nlp().meta
+        return f"{self.version}:{meta.get('name', self.settings.spacy_model)}-{meta.get('version', '')}"

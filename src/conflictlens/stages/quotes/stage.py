@@ -12,21 +12,15 @@ from ...model import Article, Quote
 from ..base import Stage
 from . import quote_records
 
-NAME = "quotes"
-VERSION = "quotes.v1"
-
 
 class Quotes(Stage):
-    name = NAME
-    version = VERSION
+    name, version = "quotes", "quotes.v1"
     requires = ("text", "doc", "entities")
     assigns = ("quotes",)
 
-    def run(self, article: Article) -> Article:
+    def fill(self, article: Article) -> None:
         if article.doc is None:
             article.quotes = []
         else:
             article.quotes = [Quote.from_dict(q) for q in quote_records(article.doc, article.id, article.entities,
                                                                          self.floor)]
-        self.stamp(article)
-        return article
