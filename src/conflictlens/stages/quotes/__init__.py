@@ -2,7 +2,7 @@
 
 ``find_quotes(doc, entities)`` reads a spaCy Doc (and the entities stage's records) and
 returns ``Quote`` records; ``quote_records`` gives them in the export contract's shape.
-The stage is ``stages/quotes.py``; the rules are described in docs/quotes.md.
+The stage is ``stages/quotes/stage.py``; the rules are described in docs/quotes.md.
 """
 
 from .extract import find_quotes, quote_records
