@@ -13,6 +13,7 @@ and the cross-document passes read them; code between stages uses the attributes
 
 from __future__ import annotations
 
+from collections.abc import KeysView
 from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any, ClassVar, TypeVar
@@ -74,8 +75,8 @@ class Record:
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self.get(key, _MISSING) is not _MISSING
 
-    def keys(self) -> list[str]:
-        return list(self.to_dict())
+    def keys(self) -> KeysView[str]:
+        return self.to_dict().keys()
 
 
 _MISSING = object()
