@@ -13,8 +13,8 @@ from conflictlens.model import Article
 from conflictlens.pipeline import build_stage
 from conflictlens.settings import Settings
 from conflictlens.stages.quotes import find_quoted
-from conflictlens.stages.quotes import stage as quotes_stage
 from conflictlens.stages.quotes.lexicon import load_lexicon
+from conflictlens.stages.quotes.stage import Quotes
 
 FRONT = """Varnian Defence Minister Jarek Solvin visited the front on Monday. \
 “We will not give up a single village,” he said.
@@ -62,7 +62,7 @@ Korin warned of a new offensive. "We are ready," she said in an interview with O
 
 def _analyse(text: str) -> Article:
     article = analyse_text(text, Settings(), keep_text=True)
-    if quotes_stage.NAME not in article.stages:  # until the pipeline runs the stage itself
+    if Quotes.name not in article.stages:  # until the pipeline runs the stage itself
         build_stage("quotes", Settings()).run(article)
     return article
 
@@ -200,7 +200,7 @@ def test_an_outlet_relaying_no_one_is_speaker_and_channel(wire):
 
 def test_offsets_round_trip_and_contract_fields(front, wire):
     for article in (front, wire):
-        assert article.stages[quotes_stage.NAME] == quotes_stage.VERSION
+        assert article.stages[Quotes.name] == Quotes.version
         text = article.text
         for n, q in enumerate(article.quotes, 1):
             assert q["id"] == f"{article.id}:quote:{n}" and q["article_id"] == article.id
@@ -223,7 +223,7 @@ def test_offsets_round_trip_and_contract_fields(front, wire):
 def test_stage_without_a_doc_gives_no_quotes():
     article = Article(source="x", raw=None, text="“Hello,” he said.")  # type: ignore[arg-type]
     build_stage("quotes", Settings()).run(article)
-    assert article.quotes == [] and article.stages[quotes_stage.NAME] == quotes_stage.VERSION
+    assert article.quotes == [] and article.stages[Quotes.name] == Quotes.version
 
 
 # -- quotation marks (no parser) -------------------------------------------------------------
