@@ -27,7 +27,7 @@ def client(demo):
 
     from conflictlens.web import create_app
 
-    return TestClient(create_app(str(demo[0])))
+    return TestClient(create_app(str(demo[0])), base_url="http://localhost")
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def writer(demo):
 
     from conflictlens.web import create_app
 
-    return TestClient(create_app(str(demo[0]), token=TOKEN))
+    return TestClient(create_app(str(demo[0]), token=TOKEN), base_url="http://localhost")
 
 
 def test_every_page_renders(client, demo) -> None:

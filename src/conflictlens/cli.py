@@ -321,14 +321,21 @@ def serve_cmd(
     port: Annotated[int, typer.Option("--port")] = 8000,
     token: Annotated[str | None, typer.Option("--token", envvar="CONFLICTLENS_TOKEN",
                                               help="enables write endpoints (Authorization: Bearer TOKEN)")] = None,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", metavar="NAME",
+        help="a Host header name to accept besides loopback and --host (repeatable; '*' for any)")
+    ] = None,
 ) -> None:
     """Serve the web app and JSON API (read-only unless a token is set)."""
     _require_db(db)
     import uvicorn
 
     from .web import create_app
+    from .web.guards import LOOPBACK_HOSTS
 
-    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="info")
+    hosts = [*LOOPBACK_HOSTS, *(allow_host or [])]
+    uvicorn.run(create_app(db, token=token, allowed_hosts=hosts, bind_host=host), host=host, port=port,
+                log_level="info")
 
 
 @app.command("version")

@@ -12,6 +12,7 @@ import hmac
 import json
 import logging
 import threading
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 from urllib.parse import urlencode
@@ -27,6 +28,7 @@ from starlette.exceptions import HTTPException
 from .._version import __version__
 from ..report import stylesheet
 from ..report.views import all_sections
+from .guards import DEFAULT_BODY_LIMIT, LOOPBACK_HOSTS, AllowedHosts, HeadAsGet, WriteGuard
 from .highlight import KINDS, highlight, spans
 from .index import Index
 
@@ -35,6 +37,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 MAX_SIZE = 200
 OVERVIEW_MAX_ARTICLES = 2000  # above this the overview views are not built at start-up
+DATE, VALUE = 40, 300  # bounds on filter parameters (they are part of cache keys)
 API_KINDS = {"events": "events", "casualties": "casualties", "quotes": "quotes", "claims": "claims",
              "places": "places", "entities": "entities"}
 
@@ -76,7 +79,13 @@ def _page(page: int, size: int) -> tuple[int, int]:
     return size, (page - 1) * size
 
 
-def create_app(db: str, token: str | None = None) -> FastAPI:
+def create_app(db: str, token: str | None = None, *, allowed_hosts: Iterable[str] | None = None,
+               bind_host: str | None = None, body_limit: int = DEFAULT_BODY_LIMIT) -> FastAPI:
+    """The app over the store at ``db``.
+
+    ``allowed_hosts``: Host header values accepted (default: loopback names plus
+    ``bind_host``; ``"*"`` accepts any). ``body_limit``: the most bytes a write request may send.
+    """
     app = FastAPI(title="conflictlens", version=__version__, docs_url=None, redoc_url=None)
     app.state.db, app.state.token = str(db), token or None
     app.state.index = Index.from_store(str(db))
@@ -87,11 +96,19 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(packages=[("conflictlens.web", "static")]), name="static")
     index: Index = app.state.index
 
+    hosts = list(LOOPBACK_HOSTS if allowed_hosts is None else allowed_hosts)
+    if bind_host:
+        hosts.append(bind_host)
+    # outermost last: headers on every answer, then the Host check, HEAD, token-before-body
+    app.add_middleware(WriteGuard, token=app.state.token, limit=body_limit)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(AllowedHosts, hosts=hosts)
     app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        codes = {401: "unauthorized", 403: "forbidden", 404: "not-found", 405: "method-not-allowed"}
+        codes = {400: "bad-request", 401: "unauthorized", 403: "forbidden", 404: "not-found",
+                 405: "method-not-allowed", 413: "too-large"}
         return _error(exc.status_code, codes.get(exc.status_code, "http-error"), str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
@@ -138,9 +155,12 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles_page(request: Request, page: int = Query(1, ge=1, le=100_000),
                       size: int = Query(50, ge=1, le=MAX_SIZE),
-                      q: str | None = None, start: str | None = None, end: str | None = None,
-                      outlet: str | None = None, place: str | None = None, actor: str | None = None,
-                      side: str | None = None) -> Response:
+                      q: str | None = Query(None, max_length=500),
+                      start: str | None = Query(None, max_length=DATE), end: str | None = Query(None, max_length=DATE),
+                      outlet: str | None = Query(None, max_length=VALUE),
+                      place: str | None = Query(None, max_length=VALUE),
+                      actor: str | None = Query(None, max_length=VALUE),
+                      side: str | None = Query(None, max_length=VALUE)) -> Response:
         f = {"q": q, "start": start, "end": end, "outlet": outlet, "place": place, "actor": actor, "side": side}
         total, rows = index.articles(**f, limit=size, offset=(page - 1) * size)
 
@@ -174,9 +194,12 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     @app.get("/api/articles")
     async def api_articles(page: int = Query(1, ge=1, le=100_000), size: int = Query(50, ge=1, le=MAX_SIZE),
-                     q: str | None = Query(None, max_length=500), start: str | None = None, end: str | None = None,
-                     outlet: str | None = None, place: str | None = None, actor: str | None = None,
-                     side: str | None = None) -> Response:
+                     q: str | None = Query(None, max_length=500),
+                     start: str | None = Query(None, max_length=DATE), end: str | None = Query(None, max_length=DATE),
+                     outlet: str | None = Query(None, max_length=VALUE),
+                     place: str | None = Query(None, max_length=VALUE),
+                     actor: str | None = Query(None, max_length=VALUE),
+                     side: str | None = Query(None, max_length=VALUE)) -> Response:
         total, rows = index.articles(q=q, start=start, end=end, outlet=outlet, place=place, actor=actor, side=side,
                                      limit=size, offset=(page - 1) * size)
         return paged(total, rows, page, size)

@@ -8,6 +8,7 @@ goes through ``html.escape``.
 
 from __future__ import annotations
 
+import heapq
 from html import escape
 from typing import Any
 
@@ -52,20 +53,49 @@ def spans(article_id: str, items: dict[str, list[dict[str, Any]]]) -> list[dict[
 
 
 def highlight(text: str, marks: list[dict[str, Any]]) -> str:
-    """The escaped text with <mark class=KIND><a href="#ANCHOR"> around every covered piece."""
-    cuts = {0, len(text)}
+    """The escaped text with <mark class=KIND><a href="#ANCHOR"> around every covered piece.
+
+    One sweep over the sorted boundaries: marks enter the active set at their start and
+    leave it at their end; a heap keyed by (length, priority, input order) gives the
+    shortest covering mark and a count per kind gives ``data-kinds``, so the work is
+    O((pieces + marks) log marks) rather than pieces x marks.
+    """
+    n = len(text)
+    cuts = {0, n}
     for m in marks:
-        cuts.update((min(m["start"], len(text)), min(m["end"], len(text))))
+        cuts.update((min(m["start"], n), min(m["end"], n)))
     bounds = sorted(cuts)
+    by_start = sorted(range(len(marks)), key=lambda i: marks[i]["start"])
+    by_end = sorted(range(len(marks)), key=lambda i: marks[i]["end"])
+    rank = {k: PRIORITY.index(k) for k in KINDS}
+    heap: list[tuple[int, int, int]] = []
+    kind_count = dict.fromkeys(KINDS, 0)
+    active = [False] * len(marks)
+    si = ei = 0
     html = []
     for a, b in zip(bounds, bounds[1:], strict=False):
+        while si < len(by_start) and marks[by_start[si]]["start"] <= a:  # entered
+            i = by_start[si]
+            m = marks[i]
+            si += 1
+            if m["end"] > a:
+                active[i] = True
+                kind_count[m["kind"]] += 1
+                heapq.heappush(heap, (m["end"] - m["start"], rank[m["kind"]], i))
+        while ei < len(by_end) and marks[by_end[ei]]["end"] <= a:  # left (a mark covers [a, b) iff start <= a < end)
+            i = by_end[ei]
+            ei += 1
+            if active[i]:
+                active[i] = False
+                kind_count[marks[i]["kind"]] -= 1
+        while heap and not active[heap[0][2]]:
+            heapq.heappop(heap)
         piece = escape(text[a:b])
-        cover = [m for m in marks if m["start"] <= a and m["end"] >= b]
-        if not cover:
+        if not heap:
             html.append(piece)
             continue
-        best = min(cover, key=lambda m: (m["end"] - m["start"], PRIORITY.index(m["kind"])))
-        kinds = " ".join(sorted({m["kind"] for m in cover}))
+        best = marks[heap[0][2]]
+        kinds = " ".join(sorted(k for k, c in kind_count.items() if c))
         html.append(f'<mark class="{best["kind"]}" data-kinds="{kinds}" title="{escape(best["label"])}">'
                     f'<a href="#{best["anchor"]}">{piece}</a></mark>')
     return "".join(html)

@@ -13,6 +13,7 @@ import json
 import re
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
@@ -30,6 +31,7 @@ CREATE TABLE item (kind TEXT, article_id TEXT, position INTEGER, payload TEXT,
 """
 FILTERS = ("place", "actor", "side")
 RANK_LIMIT = 1000  # search results are ranked by relevance up to this many matches
+TOTALS_MAX = 256  # cached counts kept (least recently used dropped first)
 
 
 def _facets(kind: str, item: dict[str, Any]) -> Iterable[tuple[str, str]]:
@@ -62,7 +64,11 @@ class Index:
         self.conn.executescript(SCHEMA)
         self.lock = threading.Lock()
         self.seq = 0
-        self.totals: dict[tuple[Any, ...], int] = {}  # cached counts, cleared on every write
+        # cached counts, an LRU of at most TOTALS_MAX entries, cleared on every write; the
+        # generation number keeps a count computed before a write from being cached after it
+        self.totals: OrderedDict[tuple[Any, ...], int] = OrderedDict()
+        self.totals_lock = threading.Lock()
+        self.generation = 0
 
     @classmethod
     def from_store(cls, db: str) -> Index:
@@ -94,7 +100,9 @@ class Index:
 
     def add(self, article: dict[str, Any], items: dict[str, list[dict[str, Any]]]) -> None:
         with self.lock:
-            self.totals.clear()
+            with self.totals_lock:
+                self.totals.clear()
+                self.generation += 1
             self._add_article(article)
             for kind, rows in items.items():
                 self._add_items(kind, rows)
@@ -106,9 +114,18 @@ class Index:
 
     def total(self, sql: str, params: tuple[Any, ...]) -> int:
         key = (sql, *params)
-        if key not in self.totals:
-            self.totals[key] = self.query(sql, params)[0][0]
-        return self.totals[key]
+        with self.totals_lock:
+            if key in self.totals:
+                self.totals.move_to_end(key)
+                return self.totals[key]
+            generation = self.generation
+        n = self.query(sql, params)[0][0]
+        with self.totals_lock:
+            if generation == self.generation:
+                self.totals[key] = n
+                while len(self.totals) > TOTALS_MAX:
+                    self.totals.popitem(last=False)
+        return n
 
     def count(self, table: str = "art") -> int:
         sql = {"art": "SELECT COUNT(*) FROM art", "item": "SELECT COUNT(*) FROM item"}[table]
