@@ -1,6 +1,6 @@
 """GeoWebNews loader: articles, toponym annotations and their coordinates (brat).
 
-Each ``stages/geocode/GeoWebNews/N.txt`` has ``N.ann``; an annotator note on a mention holds either
+Each ``geo/GeoWebNews/N.txt`` has ``N.ann``; an annotator note on a mention holds either
 ``lat, lon`` or a GeoNames id. Only ``lat, lon`` notes give coordinates here; the id is kept
 as ``geonames_id`` and the suite resolves it, where it can, against the packaged gazetteer
 (which holds only a subset of GeoNames). ``LOCATION_TYPES``

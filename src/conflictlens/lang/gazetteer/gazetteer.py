@@ -153,7 +153,7 @@ def _packaged_digest() -> str:
 
     pkg = resources.files("conflictlens").joinpath("data")
     h = hashlib.sha256()
-    for name in ("stages/geocode/aliases.tsv", "stages/geocode/regions.tsv", "stages/geocode/country_points.tsv", "stages/geocode/not_places.txt",
+    for name in ("geo/aliases.tsv", "geo/regions.tsv", "geo/country_points.tsv", "geo/not_places.txt",
                  "contested_names.tsv"):
         f = pkg.joinpath(name)
         if f.is_file():
