@@ -139,8 +139,8 @@ def test_every_packaged_pattern_is_safe_on_adversarial_lines():
                            "mediation", "sanctions", "prisoners", "corridor", "mines"]) + ".",
 ])
 def test_tag_list_lines_clean_in_milliseconds(line):
-    from conflictlens.pipeline import build_stage
     from conflictlens.model import Article, RawDocument
+    from conflictlens.pipeline import build_stage
     from conflictlens.settings import Settings
 
     stage = build_stage("clean", Settings())
