@@ -18,6 +18,7 @@ SKIP_CODES = {
     "no-text": "no article text could be extracted",
     "unreadable": "could not be read",
     "not-found": "path or glob matched nothing",
+    "timeout": "a stage ran past the per-article time budget (stage_timeout)",
 }
 
 
@@ -55,6 +56,13 @@ class DataFileError(ConflictlensError):
 class StoreError(ConflictlensError):
     code = "store"
     hint = "check the --db path and that the file is a conflictlens database"
+
+
+class StageTimeout(ConflictlensError):
+    """A stage ran past its time budget on one article (raised inside the stage, by a timer)."""
+
+    code = "timeout"
+    hint = "the article is skipped; raise stage_timeout to give such articles more time"
 
 
 class EvaluationError(ConflictlensError):

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
 
-from .errors import ConfigError
+from .budget import time_budget
+from .errors import ConfigError, StageTimeout
 from .model import Article, RawDocument, Skipped
 from .settings import Settings
 from .stages.base import Stage
@@ -96,7 +97,8 @@ def process_batch(raws: list[RawDocument], settings: Settings, stages: tuple[Sta
 def _run_stage(stage: Stage, live: list[Article], settings: Settings, results: list[Result]) -> list[Article]:
     if stage.batched:
         try:
-            stage.run_batch(live)
+            with time_budget(settings.stage_timeout * len(live), f"stage {stage.name} on a batch of {len(live)}"):
+                stage.run_batch(live)
         except Exception as exc:  # noqa: BLE001 - one bad batch must not end the run
             log.warning("stage %s failed on a batch, retrying one by one: %s", stage.name, exc)
             live = [a for a in live if _single(stage, a, settings, results)]
@@ -114,8 +116,13 @@ def _run_stage(stage: Stage, live: list[Article], settings: Settings, results: l
 
 def _single(stage: Stage, article: Article, settings: Settings, results: list[Result]) -> bool:
     try:
-        stage.run(article)
+        with time_budget(settings.stage_timeout, f"stage {stage.name}"):
+            stage.run(article)
         return True
+    except StageTimeout as exc:
+        log.warning("%s on %s", exc, article.source)
+        _skip(article, "timeout", str(exc), results)
+        return False
     except Exception as exc:  # noqa: BLE001 - recorded as a skip with the stage and reason
         log.warning("stage %s failed on %s: %s", stage.name, article.source, exc)
         _skip(article, "failed", f"stage {stage.name} failed: {type(exc).__name__}: {exc}",

@@ -27,6 +27,7 @@ class Settings:
     min_words: int = 5
     batch_size: int = 32
     workers: int = 1
+    stage_timeout: int = 60  # seconds one stage may spend on one article before it is skipped (0: none)
     clutter_rules: str | None = None  # extra user TOML rules, applied after the packaged ones
     outlets_file: str | None = None  # extra user outlets TSV
     html_favor_recall: bool = False  # ask trafilatura for more text; the clutter filter trims it
