@@ -18,7 +18,16 @@ SKIP_CODES = {
     "no-text": "no article text could be extracted",
     "unreadable": "could not be read",
     "not-found": "path or glob matched nothing",
+    "language": "the article is not in English",
 }
+
+
+class SkipDocument(Exception):  # noqa: N818 - a signal, not an error: the pipeline records a skip
+    """Raised by a stage for an article that must be skipped (``code`` from ``SKIP_CODES``)."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code, self.reason = code, reason
 
 
 class ConflictlensError(Exception):

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
 
-from .errors import ConfigError
+from .errors import ConfigError, SkipDocument
 from .model import Article, RawDocument, Skipped
 from .settings import Settings
 from .stages.base import Stage
@@ -116,6 +116,10 @@ def _single(stage: Stage, article: Article, settings: Settings, results: list[Re
     try:
         stage.run(article)
         return True
+    except SkipDocument as exc:
+        log.info("%s skipped by stage %s: %s", article.source, stage.name, exc.reason)
+        _skip(article, exc.code, exc.reason, results)
+        return False
     except Exception as exc:  # noqa: BLE001 - recorded as a skip with the stage and reason
         log.warning("stage %s failed on %s: %s", stage.name, article.source, exc)
         _skip(article, "failed", f"stage {stage.name} failed: {type(exc).__name__}: {exc}",
