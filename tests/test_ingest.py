@@ -37,7 +37,7 @@ def items(tmp_path: Path, name: str, data: bytes, settings) -> list:
         ("blank.txt", b"  \n\t\n", "empty"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         ("nul.html", b"<html>\x00\x00\x00</html>", "binary"),
-        ("latin.txt", "Caf\u00e9 in Riverton".encode("latin-1"), "undecodable"),
+        ("controls.txt", b"Riverton \x81\x02\x03\x04\x05\x06\x07\x08 council", "undecodable"),
         ("notes.pdf", b"%PDF-1.7 ...", "binary"),
         ("notes.docx.txt.bak", b"plain words", "unsupported"),
     ],
@@ -97,7 +97,7 @@ def test_mixed_folder_stores_good_reports_bad_exits_1_and_reruns_change_nothing(
     (folder / "good.html").write_text(HTML)
     (folder / "binary.bin").write_bytes(bytes(range(256)) * 4)
     (folder / "empty.txt").write_bytes(b"")
-    (folder / "bad-utf8.txt").write_bytes(b"Riverton \xff\xfe\xfa council")
+    (folder / "bad-utf8.txt").write_bytes(b"Riverton \x81\x02\x03\x04\x05\x06\x07\x08 council")
     with (folder / "huge.txt").open("wb") as fh:
         fh.truncate(50 * 1024 * 1024)
     (folder / "broken.html").write_text("<html><head><title>x</title></head><body><div class=")

@@ -72,7 +72,7 @@ def count_inputs(paths: Iterable[str]) -> int | None:
             if label == "-":
                 return None
             total += 1
-        elif path.suffix.lower() in ingest.JSONL_SUFFIXES:
+        elif path.suffix.lower() in ingest.JSONL_SUFFIXES and path.is_file():
             try:
                 with path.open("rb") as fh:
                     total += sum(1 for line in fh if line.strip()) or 1

@@ -19,7 +19,16 @@ SKIP_CODES = {
     "unreadable": "could not be read",
     "not-found": "path or glob matched nothing",
     "timeout": "a stage ran past the per-article time budget (stage_timeout)",
+    "language": "the article is not in English",
 }
+
+
+class SkipDocument(Exception):  # noqa: N818 - a signal, not an error: the pipeline records a skip
+    """Raised by a stage for an article that must be skipped (``code`` from ``SKIP_CODES``)."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code, self.reason = code, reason
 
 
 class ConflictlensError(Exception):

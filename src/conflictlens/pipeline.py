@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import islice
 
 from .budget import time_budget
-from .errors import ConfigError, StageTimeout
+from .errors import ConfigError, SkipDocument, StageTimeout
 from .model import Article, RawDocument, Skipped
 from .settings import Settings
 from .stages.base import Stage
@@ -122,6 +122,10 @@ def _single(stage: Stage, article: Article, settings: Settings, results: list[Re
     except StageTimeout as exc:
         log.warning("%s on %s", exc, article.source)
         _skip(article, "timeout", str(exc), results)
+        return False
+    except SkipDocument as exc:
+        log.info("%s skipped by stage %s: %s", article.source, stage.name, exc.reason)
+        _skip(article, exc.code, exc.reason, results)
         return False
     except Exception as exc:  # noqa: BLE001 - recorded as a skip with the stage and reason
         log.warning("stage %s failed on %s: %s", stage.name, article.source, exc)

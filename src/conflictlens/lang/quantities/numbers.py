@@ -51,15 +51,21 @@ _SCALED_FULL = re.compile(
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
-def digits_value(raw: str) -> int:
-    """ "1,200" / "2 000" / "12" -> int (separators dropped)."""
-    return int(re.sub(r"\D", "", raw))
+# A longer run of digits is not a count (an ID, a hash, garbage): no number. Python also refuses
+# to parse more than 4,300 digits.
+MAX_DIGITS = 15
+
+
+def digits_value(raw: str) -> int | None:
+    """ "1,200" / "2 000" / "12" -> int (separators dropped); None for more than MAX_DIGITS digits."""
+    digits = re.sub(r"\D", "", raw)
+    return int(digits) if len(digits) <= MAX_DIGITS else None
 
 
 def scaled_value(raw: str) -> int | None:
     """ "1.5 million" -> 1500000; "3 thousand" -> 3000. Decimal arithmetic, so no float error."""
     m = _SCALED_FULL.fullmatch(raw.strip())
-    if not m:
+    if not m or sum(c.isdigit() for c in m.group("n")) > MAX_DIGITS:
         return None
     try:
         value = Decimal(m.group("n").replace(",", "")) * MAGNITUDES[m.group("scale").lower()]

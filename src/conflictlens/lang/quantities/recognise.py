@@ -143,6 +143,8 @@ def _read_core(m: re.Match[str]) -> _Core | None:
         return None if value is None else _Core(s, m.end(), value, value, value, "digits", "digits", raw)
     if kind == "digits":
         value = digits_value(raw)
+        if value is None:
+            return None
         return _Core(s, m.end(), value, value, value, "digits", "digits", raw)
     if kind == "words":
         value, length = words_value(raw)

@@ -1,6 +1,7 @@
 """clean.v1: turn a raw document into the article's cleaned text.
 
-For HTML the main text is extracted first (``html.extract``); then plain text and extracted
+For HTML the main text is extracted first (``html.extract``; "HTML" without a single tag is
+read as plain text); then plain text and extracted
 text go through the same line filter: clutter rules from ``data/clutter.toml``, and the
 structural lines around the article (mastheads, date lines, bylines, repeated headlines),
 which are removed from the text but handed to ``metadata`` as ``HeaderLine``s. Every removed
@@ -21,6 +22,7 @@ from ...settings import Settings
 from ..base import Stage
 from .clutter import body_bounds, classify, load_rules, normalize_line, zone_of
 from .html import extract as extract_html
+from .html import has_markup
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def _relabel(result: CleanResult, pos: int) -> None:
 
 def clean_article(article: Article, settings: Settings) -> CleanResult:
     raw = article.raw
-    if raw.format == "html":
+    if raw.format == "html" and has_markup(raw.content):
         extracted = extract_html(raw.content, settings, url=raw.url)
         result = clean_lines(extracted.lines, settings, title_hint=raw.title or extracted.title)
         for role, value in (("masthead", extracted.sitename), ("byline", extracted.author),

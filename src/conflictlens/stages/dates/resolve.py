@@ -71,6 +71,8 @@ class Spec:
             return self._resolve(ctx)
         except NeedsAnchor:
             return UNRESOLVED
+        except (OverflowError, ValueError):
+            return None  # a date outside the calendar (year 0, year 10000): nothing to resolve
 
     def _resolve(self, ctx: Context) -> Resolved | None:
         raise NotImplementedError

@@ -23,8 +23,9 @@ from datetime import date, timedelta
 from urllib.parse import urlparse
 
 import dateparser
-from langdetect import DetectorFactory, LangDetectException, detect
+from langdetect import DetectorFactory, LangDetectException, detect, detect_langs
 
+from ...errors import SkipDocument
 from ...lang import header as hdr
 from ...lang.outlets import Outlets
 from ...model import Article, Published
@@ -57,10 +58,22 @@ _UNGA = re.compile(
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
+# A publication date outside these years is a bad input field, not a date: treated as absent.
+MIN_YEAR, MAX_YEAR = 1800, 2200
+
+
 def parse_date(text: str) -> date | None:
-    """A full date (day, month, year) from a short string, or None."""
-    parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
-    return parsed.date() if parsed else None
+    """A full date (day, month, year) from a short string, or None (also for an impossible or
+    absurd date: "0000-00-00", "-0001-01-01", "2024-02-30", "99999-01-01")."""
+    if not text or len(text) > 200:
+        return None
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
+    except (OverflowError, ValueError):
+        return None
+    if not parsed or not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        return None
+    return parsed.date()
 
 
 def year_from_context(text: str) -> tuple[int, str] | None:
@@ -152,6 +165,25 @@ def detect_language(text: str) -> str | None:
         return None
 
 
+# An article is refused as not English only when the text is long enough for the detector
+# to be reliable and the detector is sure; a short or mixed text goes through.
+LANGUAGE_MIN_CHARS = 200
+LANGUAGE_MIN_PROBABILITY = 0.90
+
+
+def foreign_language(text: str, language: str | None) -> tuple[str, float] | None:
+    """(language, probability) when ``text`` is confidently not English, else None."""
+    if language in (None, "en") or len(text.strip()) < LANGUAGE_MIN_CHARS:
+        return None
+    try:
+        ranked = detect_langs(text[:3000])
+    except LangDetectException:
+        return None
+    if not ranked or ranked[0].lang == "en" or ranked[0].prob < LANGUAGE_MIN_PROBABILITY:
+        return None
+    return ranked[0].lang, ranked[0].prob
+
+
 def _first(article: Article, *roles: str) -> str | None:
     for role in roles:
         for line in article.header:
@@ -167,6 +199,12 @@ class Metadata(Stage):
 
     def fill(self, article: Article) -> None:
         fill_metadata(article, self.floor.outlets)
+        foreign = foreign_language(article.text, article.language)
+        if foreign:
+            lang, prob = foreign
+            raise SkipDocument("language", (
+                f"the text is in language {lang!r} (detected with probability {prob:.2f}), not English; "
+                "the analysis reads English only: translate the article into English and analyse that"))
 
 
 def fill_metadata(article: Article, known: Outlets) -> None:
