@@ -103,3 +103,22 @@ def test_reprocess_flag_on_the_command_line(corpus, geo_settings, tmp_path, monk
     assert result.exit_code == 0, result.output
     assert "3 stored, 0 unchanged" in result.output
     assert _count(db, "articles") == 3
+
+
+def test_a_replaced_article_leaves_the_cross_article_pass_to_relink(corpus, geo_settings, tmp_path) -> None:
+    from conflictlens.crossdoc.incremental import is_complete, link_new
+    from conflictlens.store import open_store
+
+    db = tmp_path / "news.db"
+    analyze([str(corpus)], db, geo_settings)
+    with open_store(db) as store:
+        link_new(store)
+        assert is_complete(store)
+    analyze([str(corpus)], db, geo_settings, reprocess=True)
+    with open_store(db) as store:
+        assert not is_complete(store)
+        link_new(store)
+        assert is_complete(store)
+        orphans = store.execute("SELECT COUNT(*) AS n FROM event_links WHERE article_id NOT IN "
+                                "(SELECT id FROM articles)").fetchone()["n"]
+    assert orphans == 0

@@ -203,9 +203,19 @@ class SQLStore:
             others = self.execute("SELECT 1 FROM article_inputs WHERE article_id = ? LIMIT 1",
                                   (old["article_id"],)).fetchone()
             if others is None:
-                self.execute("DELETE FROM articles WHERE id = ?", (old["article_id"],))
+                self._delete_article(old["article_id"])
         if replace or stale is not None:
-            self.execute("DELETE FROM articles WHERE id = ?", (aid,))
+            self._delete_article(aid)
+
+    def _delete_article(self, article_id: str) -> None:
+        """Delete an article (its items, lines, sources and inputs by cascade). The event groups
+        of the cross-article pass that it belonged to are undone, and their other articles
+        marked as not linked, so the next ``crossdoc`` pass links them again without it."""
+        groups = "SELECT root FROM event_links WHERE article_id = ?"
+        self.execute(f"DELETE FROM crossdoc_linked WHERE article_id IN "
+                     f"(SELECT article_id FROM event_links WHERE root IN ({groups}))", (article_id,))
+        self.execute(f"DELETE FROM event_links WHERE root IN ({groups})", (article_id,))
+        self.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def note_source(self, article_id: str, source: str) -> None:
         """Record another source of a stored article (a re-run found it unchanged)."""
