@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import signal
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
@@ -17,9 +18,18 @@ from typing import Any, BinaryIO
 
 from ._version import __version__
 from .engine import ENGINES
-from .engine.resume import split_stored
+from .engine.resume import split_inputs
 from .engine.worker import PartitionResult, Target
-from .errors import ConfigError
+from .errors import (
+    EXIT_NONE_STORED,
+    EXIT_OK,
+    EXIT_SKIPPED,
+    ConfigError,
+    ConflictlensError,
+    RunAborted,
+    StoreError,
+)
+from .lang.fingerprint import config_fingerprint
 from .model import Article, RawDocument, Skipped
 from .pipeline import Result, process, process_batch
 from .settings import Settings, load_settings
@@ -58,10 +68,11 @@ class RunReport:
 
     @property
     def exit_code(self) -> int:
-        """0: every input stored; 1: some skipped; 2: nothing could be read."""
+        """0: every input stored; 1: some skipped; 2: none stored. (3 and 4, a configuration
+        error and an aborted run, are raised as errors: ``errors.EXIT_*``.)"""
         if self.succeeded == 0:
-            return 2
-        return 1 if self.skipped else 0
+            return EXIT_NONE_STORED
+        return EXIT_SKIPPED if self.skipped else EXIT_OK
 
 
 def count_inputs(paths: Iterable[str]) -> int | None:
@@ -99,39 +110,61 @@ def analyze(
     scheduler: str | None = None,
     parquet: str | Path | None = None,
     resume: bool = True,
+    reprocess: bool = False,
 ) -> RunReport:
     """Read, process and store every input; bad inputs are recorded as skipped.
 
     ``engine="local"`` runs in this process (or ``settings.workers`` processes);
     ``engine="dask"`` on a Dask cluster (``scheduler``, or a local one of ``settings.workers``
     processes), writing to ``db`` or to the Parquet folder ``parquet``. With ``resume``,
-    inputs whose article is already stored are not processed again (they count as unchanged).
+    inputs stored before with the same configuration (``lang.fingerprint``) are not
+    processed again (they count as unchanged); inputs stored with another configuration, or
+    all with ``reprocess``, are processed again and replace the articles they made before.
+
+    Raises ``ConfigError`` / ``ModelError`` / ``StoreError`` (exit code 3, or 4 for a
+    database that cannot be reached) before any input is read, and ``RunAborted`` (exit
+    code 4) when the system stops the run part-way (disk full, database gone).
     """
     settings = settings or load_settings()
     if engine not in ENGINES:
         raise ConfigError(f"unknown engine {engine!r}", hint=f"choose from {', '.join(ENGINES)}")
     if engine == "local" and (scheduler or parquet):
         raise ConfigError("--scheduler and --parquet need the dask engine", hint="add --engine dask")
+    if engine == "local" or scheduler is None:
+        from .lang.nlp import load_pipeline
+
+        load_pipeline(settings.spacy_model)  # a missing model is one error, before any input is read
+    fingerprint = config_fingerprint(settings)
+    resume = resume and not reprocess
     report = RunReport()
     items = ingest.read_sources(list(paths), settings, stdin=stdin)
     if engine == "dask":
-        return _analyze_dask(items, str(db), settings, report, progress, scheduler, parquet, resume)
-    if resume:
-        items = _resume(items, str(db), settings, report, progress)
-    results = _run_parallel(items, settings) if settings.workers > 1 else process(items, settings)
+        target = Target(db=str(db), parquet=str(parquet) if parquet else None, resume=resume,
+                        fingerprint=fingerprint, reprocess=reprocess)
+        return _analyze_dask(items, target, settings, report, progress, scheduler)
     with open_store(db) as store:
-        writer = Writer(store)
-        for result in results:
-            report.count(writer.write(result), result)
-            if progress:
-                progress(result)
+        if resume:
+            items = _resume(items, str(db), settings, fingerprint, report, progress)
+        results = _run_parallel(items, settings) if settings.workers > 1 else process(items, settings)
+        writer = Writer(store, fingerprint, replace=reprocess)
+        try:
+            for result in results:
+                report.count(writer.write(result), result)
+                if progress:
+                    progress(result)
+        except StoreError as exc:
+            raise RunAborted(f"run aborted after {report.stored} stored: {exc}") from exc
+        except ConflictlensError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - disk full, database gone: stop with what is committed
+            raise RunAborted(f"run aborted after {report.stored} stored: {type(exc).__name__}: {exc}") from exc
     return report
 
 
-def _resume(items: Iterable[RawDocument | Skipped], db: str, settings: Settings, report: RunReport,
-            progress: Progress | None) -> Iterator[RawDocument | Skipped]:
-    """Pass on the inputs whose article is not stored yet (runs in whichever thread reads it,
-    so it opens its own connection there)."""
+def _resume(items: Iterable[RawDocument | Skipped], db: str, settings: Settings, fingerprint: str,
+            report: RunReport, progress: Progress | None) -> Iterator[RawDocument | Skipped]:
+    """Pass on the inputs not stored yet with this configuration (runs in whichever thread
+    reads it, so it opens its own connection there)."""
     with open_store(db) as store:
         writer = Writer(store)
         if store.article_count() == 0:
@@ -139,8 +172,8 @@ def _resume(items: Iterable[RawDocument | Skipped], db: str, settings: Settings,
             return
         for chunk in _chunks(items, settings.batch_size):
             yield from (i for i in chunk if isinstance(i, Skipped))
-            fresh, done = split_stored([i for i in chunk if isinstance(i, RawDocument)], settings,
-                                       store.has_articles)
+            fresh, done = split_inputs([i for i in chunk if isinstance(i, RawDocument)], fingerprint,
+                                       store.input_records)
             for aid, raw in done:
                 report.count(writer.write(Unchanged(aid, raw.source)), aid)
                 if progress:
@@ -154,14 +187,14 @@ def _chunks(items: Iterable[RawDocument | Skipped], size: int) -> Iterator[list[
         yield chunk
 
 
-def _analyze_dask(items: Iterable[RawDocument | Skipped], db: str, settings: Settings, report: RunReport,
-                  progress: Progress | None, scheduler: str | None, parquet: str | Path | None,
-                  resume: bool) -> RunReport:
+def _analyze_dask(items: Iterable[RawDocument | Skipped], target: Target, settings: Settings, report: RunReport,
+                  progress: Progress | None, scheduler: str | None) -> RunReport:
     from .engine import dask as dask_engine
 
-    target = Target(db=db, parquet=str(parquet) if parquet else None, resume=resume)
+    parquet, db = target.parquet, target.db
     with ExitStack() as stack:
-        writer = Writer(None if parquet else stack.enter_context(open_store(db)))
+        store = None if parquet else stack.enter_context(open_store(db))
+        writer = Writer(store, target.fingerprint, replace=target.reprocess)
         # unchanged notes: a worker that writes its own results has recorded them already
         noter = Writer(None) if target.worker_writes else writer
         skipped: list[Skipped] = []
@@ -206,6 +239,7 @@ _WORKER_SETTINGS: Settings | None = None
 def _worker_init(settings: Settings) -> None:
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker does not keep the CLI's handler
     from .lang.nlp import load_pipeline
 
     load_pipeline(settings.spacy_model)  # once per worker, not per batch
@@ -238,7 +272,10 @@ def _run_parallel(items: Iterable[RawDocument | Skipped], settings: Settings) ->
     from .lang.gazetteer import load_gazetteer
 
     load_gazetteer(settings)  # build it once here, before workers would race to build it
-    ctx = multiprocessing.get_context("spawn")
+    # fork: the workers start with the model loaded and never re-import the caller's main
+    # module (a script without an ``if __name__ == "__main__":`` guard works); spawn elsewhere.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
     with ctx.Pool(settings.workers, initializer=_worker_init, initargs=(settings,)) as pool:
         for results in pool.imap(_worker_batch, batches()):
             yield from results

@@ -1,7 +1,9 @@
 """The command-line face: parse arguments, call one library function, print.
 
-Logging is configured here and nowhere else. Library errors become one line on stderr
-and exit code 3; ``analyze`` exits 0 (all stored), 1 (some skipped) or 2 (nothing read).
+Logging is configured here and nowhere else. Every error becomes one line on stderr and
+an exit code (``cli_support``): 0 all stored, 1 some skipped, 2 none stored, 3 a usage or
+configuration error, 4 a run aborted by the system. Text from the inputs is printed
+through ``safe`` (markup escaped, control characters made visible).
 """
 
 from __future__ import annotations
@@ -21,13 +23,14 @@ from rich.table import Table
 
 from ._version import __version__
 from .api import RunReport, analyze, count_inputs
-from .errors import ConflictlensError
+from .cli_support import EXIT_HELP, CliGroup, os_error, safe
+from .errors import EXIT_USAGE, ConfigError
 from .model import Skipped
 from .settings import Settings, load_settings
 from .store import is_url
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Attributed, dated, geocoded records from conflict news.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, cls=CliGroup,
+                  help="Attributed, dated, geocoded records from conflict news.", epilog=EXIT_HELP)
 out = Console()
 err = Console(stderr=True)
 
@@ -49,8 +52,8 @@ VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True, help="mo
 def _require_db(db: str) -> None:
     """Exit 3 with one line when a database file does not exist (URLs are checked on connect)."""
     if not is_url(db) and not Path(db).exists():
-        err.print(f"[red]error:[/] no database at {db}")
-        raise typer.Exit(3)
+        err.print(f"[red]error (store):[/] no database at {safe(db)}", highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_USAGE)
 
 
 def _settings(config: Path | None, **overrides: object) -> Settings:
@@ -60,8 +63,8 @@ def _settings(config: Path | None, **overrides: object) -> Settings:
 def _run_analyze(paths: list[str], db: Path | str, settings: Settings, quiet: bool, **engine: object) -> RunReport:
     def note_skip(result: object) -> None:
         if isinstance(result, Skipped):
-            err.print(f"[yellow]skipped[/] {result.source} [dim]({result.code})[/]: {result.reason}",
-                      highlight=False)
+            err.print(f"[yellow]skipped[/] {safe(result.source)} [dim]({safe(result.code)})[/]: "
+                      f"{safe(result.reason)}", highlight=False, soft_wrap=True)
 
     if quiet:
         return analyze(paths, db, settings, progress=note_skip, **engine)  # type: ignore[arg-type]
@@ -75,7 +78,7 @@ def _run_analyze(paths: list[str], db: Path | str, settings: Settings, quiet: bo
 
         report = analyze(paths, db, settings, progress=step, **engine)  # type: ignore[arg-type]
     out.print(f"[green]{report.stored}[/] stored, {report.unchanged} unchanged, "
-              f"[yellow]{len(report.skipped)}[/] skipped -> {db}", highlight=False)
+              f"[yellow]{len(report.skipped)}[/] skipped -> {safe(db)}", highlight=False)
     return report
 
 
@@ -90,14 +93,22 @@ def analyze_cmd(
     parquet: Annotated[Path | None, typer.Option("--parquet", help="write a Parquet dataset here (dask)")] = None,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="skip larger files")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline name")] = None,
+    reprocess: Annotated[bool, typer.Option("--reprocess", help="process every input again and replace "
+                                            "its stored article (default: only inputs that are new or "
+                                            "were stored with another configuration)")] = False,
     config: ConfigOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = 0,
 ) -> None:
-    """Read articles, extract everything, store it in the database."""
+    """Read articles, extract everything, store it in the database.
+
+    Exit codes: 0 all stored, 1 some skipped, 2 none stored, 3 usage or configuration error,
+    4 run aborted by the system (disk full, database unreachable, killed).
+    """
     _setup_logging(verbose, quiet)
     if engine == "dask" and workers is None and scheduler is None:
         workers = 2
     settings = _settings(config, workers=workers, max_bytes=max_bytes, spacy_model=model)
-    report = _run_analyze(paths, db, settings, quiet, engine=engine, scheduler=scheduler, parquet=parquet)
+    report = _run_analyze(paths, db, settings, quiet, engine=engine, scheduler=scheduler, parquet=parquet,
+                          reprocess=reprocess)
     raise typer.Exit(report.exit_code)
 
 
@@ -113,12 +124,18 @@ def export_cmd(
     from .export import FORMATS
 
     if fmt not in FORMATS:
-        err.print(f"[red]error:[/] unsupported format {fmt!r} (available: {', '.join(FORMATS)})")
-        raise typer.Exit(3)
+        err.print(f"[red]error (usage):[/] unsupported format {safe(repr(fmt))} (available: {', '.join(FORMATS)})",
+                  highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_USAGE)
     _require_db(db)
-    counts = FORMATS[fmt](db, sys.stdout if output == "-" else output)
+    if output != "-" and fmt != "parquet" and Path(output).is_dir():
+        raise ConfigError(f"cannot write the export to {output}: it is a folder", hint="give -o a file name")
+    try:
+        counts = FORMATS[fmt](db, sys.stdout if output == "-" else output)
+    except OSError as exc:
+        raise os_error(exc, f"cannot write the export to {output}") from exc
     if output != "-" and not quiet:
-        out.print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {output}", highlight=False)
+        out.print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {safe(output)}", highlight=False)
 
 
 @app.command("crossdoc")
@@ -150,6 +167,10 @@ def demo_cmd(
 
     demo = resources.files("conflictlens").joinpath("demo")
     db = out_dir / "conflictlens.db"
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise os_error(exc, f"cannot create the demo folder {out_dir}") from exc
     with resources.as_file(demo) as path:
         # The demo's invented places come from its own small gazetteer file.
         settings = _settings(config, gazetteer_files=str(path / "gazetteer.tsv"))
@@ -161,7 +182,7 @@ def demo_cmd(
     write_report(db, out_dir / "report.html")
     if not quiet:
         _print_articles(export)
-        out.print(f"database: {db}\nexport:   {export}\nreport:   {out_dir / 'report.html'}\n"
+        out.print(f"database: {safe(db)}\nexport:   {safe(export)}\nreport:   {safe(out_dir / 'report.html')}\n"
                   "[dim]The demo corpus is fictional: "
                   "invented countries, people, places and outlets.[/]", highlight=False)
     raise typer.Exit(report.exit_code)
@@ -175,12 +196,17 @@ def _print_articles(export: Path) -> None:
     for a in data["articles"]:
         pub = a["published"]
         when = f"{pub['date']} ({pub['provenance']})" if pub["date"] else "none"
-        table.add_row(when, a["outlet"] or "?", a["title"] or "?", a["author"] or "", str(len(a["removed"])))
+        _row(table, when, a["outlet"] or "?", a["title"] or "?", a["author"] or "", str(len(a["removed"])))
     out.print(table)
     if data.get("clusters"):
         _print_clusters(data)
     if data.get("profiles"):
         _print_profiles(data)
+
+
+def _row(table: Table, *cells: str) -> None:
+    """A table row of text from the articles: markup escaped, control characters visible."""
+    table.add_row(*(safe(c) for c in cells))
 
 
 def _print_clusters(data: dict) -> None:
@@ -195,7 +221,7 @@ def _print_clusters(data: dict) -> None:
             for f in c["casualty_figures"] if not f["cumulative"])
         start, end = c["date"]["start"], c["date"]["end"]
         day = start if start == end else f"{start}..{end}"
-        table.add_row(day, ", ".join(sorted({places.get(p, p) for p in c["place_ids"]})), c["type"],
+        _row(table, day, ", ".join(sorted({places.get(p, p) for p in c["place_ids"]})), c["type"],
                       ", ".join(c["outlets"]), ", ".join(c["sides"]) + (" (one side)" if c["one_sided"] else ""),
                       figures or "-")
     out.print(table)
@@ -213,7 +239,7 @@ def _print_profiles(data: dict) -> None:
         rate = sum(p["own_terms_per_1000"].values())
         whose = ", ".join(f"{k} {v:.0%}" for k, v in p["own_perspective_share"].items()) or "-"
         names = ", ".join(f"{k} {v}" for k, v in p["contested_names"].items()) or "-"
-        table.add_row(p["name"], str(p["articles"]), f"{rate:.1f}", whose, names, ", ".join(p["top_terms"][:5]),
+        _row(table, p["name"], str(p["articles"]), f"{rate:.1f}", whose, names, ", ".join(p["top_terms"][:5]),
                       f"{p['official_quote_share']:.0%} of text")
     out.print(table)
 
@@ -234,8 +260,9 @@ def evaluate_cmd(
     names = list(ev.SUITES) if "all" in suite else suite
     unknown = [n for n in names if n not in ev.SUITES]
     if unknown:
-        err.print(f"[red]error:[/] unknown suite(s) {', '.join(unknown)}; choose from {', '.join(ev.SUITES)}")
-        raise typer.Exit(3)
+        err.print(f"[red]error (usage):[/] unknown suite(s) {safe(', '.join(unknown))}; "
+                  f"choose from {', '.join(ev.SUITES)}", highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_USAGE)
     settings = _settings(config)
     results = [ev.run_suite(n, data, limit, settings) for n in names]
     if as_json:
@@ -269,7 +296,7 @@ def gate_cmd(
         table.add_row(row.suite, row.metric, f"{row.floor:.3f}", score, "[green]ok[/]" if row.ok else "[red]BELOW[/]")
     out.print(table)
     for suite, message in result.errors.items():
-        err.print(f"[red]{suite}[/]: {message}", highlight=False)
+        err.print(f"[red]{safe(suite)}[/]: {safe(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(0 if result.passed else 1)
 
 
@@ -309,9 +336,15 @@ def report_cmd(
     from .report import write_report
 
     _require_db(db)
-    counts = write_report(db, output)
+    if output.is_dir():
+        raise ConfigError(f"cannot write the report to {output}: it is a folder", hint="give -o a file name")
+    try:
+        counts = write_report(db, output)
+    except OSError as exc:
+        raise os_error(exc, f"cannot write the report to {output}") from exc
     if not quiet:
-        out.print(f"{counts['articles']} articles, {counts['clusters']} clusters -> {output}", highlight=False)
+        out.print(f"{counts['articles']} articles, {counts['clusters']} clusters -> {safe(output)}",
+                  highlight=False)
 
 
 @app.command("serve")
@@ -345,11 +378,7 @@ def version_cmd() -> None:
 
 
 def main() -> None:
-    try:
-        app()
-    except ConflictlensError as exc:
-        err.print(f"[red]error ({exc.code}):[/] {exc}", highlight=False)
-        sys.exit(3)
+    app()  # CliGroup turns every error into one line and an exit code
 
 
 if __name__ == "__main__":

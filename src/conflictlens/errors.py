@@ -1,11 +1,20 @@
 """The exception hierarchy: every error the library raises, with a short code and a hint.
 
-The library raises these; the CLI turns them into one line and an exit code.
+The library raises these; the CLI turns them into one line and an exit code (``EXIT_*``):
+0 every input stored, 1 some skipped, 2 none stored, 3 a usage or configuration error
+(each error's ``exit_code``), 4 the run was aborted by the system (disk full, database
+unreachable mid-run, killed: ``RunAborted``).
 Per-document problems are not exceptions that stop a run: ingest turns them into
 ``Skipped`` records with the same codes (see ``SKIP_CODES``).
 """
 
 from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_SKIPPED = 1
+EXIT_NONE_STORED = 2
+EXIT_USAGE = 3
+EXIT_ABORTED = 4
 
 # Codes for inputs that are skipped; stored with the skipped record and printed.
 SKIP_CODES = {
@@ -36,11 +45,14 @@ class ConflictlensError(Exception):
 
     code = "error"
     hint = ""
+    exit_code = EXIT_USAGE
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(self, message: str, *, hint: str | None = None, exit_code: int | None = None) -> None:
         super().__init__(message)
         if hint is not None:
             self.hint = hint
+        if exit_code is not None:
+            self.exit_code = exit_code
 
     def __str__(self) -> str:
         base = super().__str__()
@@ -72,6 +84,14 @@ class StageTimeout(ConflictlensError):
 
     code = "timeout"
     hint = "the article is skipped; raise stage_timeout to give such articles more time"
+
+
+class RunAborted(ConflictlensError):
+    """A run stopped part-way by the system: the disk filled, the database went away, a signal."""
+
+    code = "aborted"
+    hint = "what was committed before is kept; fix the cause and run the same command again"
+    exit_code = EXIT_ABORTED
 
 
 class EvaluationError(ConflictlensError):

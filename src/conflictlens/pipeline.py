@@ -97,7 +97,7 @@ def process_batch(raws: list[RawDocument], settings: Settings, stages: tuple[Sta
 def _run_stage(stage: Stage, live: list[Article], settings: Settings, results: list[Result]) -> list[Article]:
     if stage.batched:
         try:
-            with time_budget(settings.stage_timeout * len(live), f"stage {stage.name} on a batch of {len(live)}"):
+            with time_budget(sum(_budget(a, settings) for a in live), f"stage {stage.name} on a batch of {len(live)}"):
                 stage.run_batch(live)
         except Exception as exc:  # noqa: BLE001 - one bad batch must not end the run
             log.warning("stage %s failed on a batch, retrying one by one: %s", stage.name, exc)
@@ -114,9 +114,15 @@ def _run_stage(stage: Stage, live: list[Article], settings: Settings, results: l
     return kept
 
 
+def _budget(article: Article, settings: Settings) -> float:
+    """Seconds a stage may spend on this article: ``stage_timeout`` per 100,000 characters."""
+    size = len(article.text or article.raw.content)
+    return settings.stage_timeout * max(1.0, size / 100_000)
+
+
 def _single(stage: Stage, article: Article, settings: Settings, results: list[Result]) -> bool:
     try:
-        with time_budget(settings.stage_timeout, f"stage {stage.name}"):
+        with time_budget(_budget(article, settings), f"stage {stage.name}"):
             stage.run(article)
         return True
     except StageTimeout as exc:

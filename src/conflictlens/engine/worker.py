@@ -18,7 +18,7 @@ from ..model import Article, RawDocument, Skipped
 from ..pipeline import process_batch
 from ..settings import Settings
 from ..store import SQLStore, Unchanged, Writer, is_url, open_store
-from .resume import split_stored
+from .resume import split_inputs, split_stored
 
 
 @dataclass
@@ -28,6 +28,8 @@ class Target:
     db: str
     parquet: str | None = None
     resume: bool = True
+    fingerprint: str | None = None  # the configuration's (lang.fingerprint), recorded with each input
+    reprocess: bool = False  # replace stored articles whatever configuration made them
 
     @property
     def worker_writes(self) -> bool:
@@ -81,7 +83,10 @@ def run_partition(raws: list[RawDocument], settings: Settings, target: Target, p
     warm(settings)
     out = PartitionResult(pid=os.getpid())
     if target.resume:
-        raws, done = split_stored(raws, settings, _stored_lookup(target))
+        if target.parquet is None and target.fingerprint is not None:
+            raws, done = split_inputs(raws, target.fingerprint, _store(target.db).input_records)
+        else:
+            raws, done = split_stored(raws, settings, _stored_lookup(target))
         out.unchanged = [(aid, raw.source) for aid, raw in done]
         if target.worker_writes and target.parquet is None:
             writer = Writer(_store(target.db))
@@ -101,7 +106,7 @@ def run_partition(raws: list[RawDocument], settings: Settings, target: Target, p
 
         out.stored = write_articles(articles, target.parquet, part)
     elif target.worker_writes:
-        writer = Writer(_store(target.db))
+        writer = Writer(_store(target.db), target.fingerprint, replace=target.reprocess)
         for a in articles:
             if writer.write(a) == "stored":
                 out.stored.append(a.id)

@@ -1,7 +1,18 @@
 """The typed records that flow through the pipeline: the article (``article.py``) and the items
 the stages extract from it (``records.py``). Nothing here touches storage, stages or the CLI."""
 
-from .article import Article, Format, Precision, Provenance, Published, RawDocument, RemovedLine, Skipped, content_id
+from .article import (
+    Article,
+    Format,
+    Precision,
+    Provenance,
+    Published,
+    RawDocument,
+    RemovedLine,
+    Skipped,
+    content_id,
+    raw_hash,
+)
 from .records import (
     RECORDS,
     Casualty,
@@ -20,5 +31,5 @@ from .records import (
 __all__ = [
     "RECORDS", "Article", "Casualty", "Claim", "DateExpr", "Entity", "Event", "Format", "Framing", "Place",
     "Precision", "Provenance", "Published", "Quote", "RawDocument", "Record", "RemovedLine", "Skipped", "as_dict",
-    "content_id", "record_of",
+    "content_id", "raw_hash", "record_of",
 ]

@@ -110,6 +110,17 @@ class Article:
         }
 
 
+def raw_hash(raw: RawDocument) -> str:
+    """A hash of the document as read, before cleaning: its text, format and the metadata that
+    came with it (not its source, so a copy of a file elsewhere is the same input)."""
+    parts = (raw.format, raw.url, raw.title, raw.outlet, raw.published, raw.author, raw.content)
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(b"\x00" if part is None else b"\x01" + part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1f")
+    return digest.hexdigest()[:32]
+
+
 def content_id(text: str) -> str:
     """Article id: a hash of the cleaned text, so the same article always gets the same id."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -7,6 +7,12 @@ workers store the same article at once, exactly one of them writes it and the ot
 add their source. A skipped input is keyed by (source, code); once the source is stored
 successfully its skip record is cleared.
 
+Each input an article was made from is recorded in ``article_inputs`` (a hash of the raw
+document and the configuration fingerprint). Saving an article made with another
+fingerprint, or with ``replace``, replaces what that input produced before: the old
+article (and, by cascade, its items) is deleted in the same transaction, unless another
+input still refers to it.
+
 Subclasses supply the connection, the transaction, the placeholder style and streaming
 reads; the SQL text here is written once, with ``?`` placeholders.
 """
@@ -20,7 +26,7 @@ from importlib import resources
 from typing import Any, Protocol, runtime_checkable
 
 from .._version import __version__
-from ..model import RECORDS, Article, Record, Skipped, as_dict, record_of
+from ..model import RECORDS, Article, Record, Skipped, as_dict, raw_hash, record_of
 
 ITEM_KINDS = ("entities", "places", "events", "casualties", "quotes", "claims", "framing")
 ENGINES = ("sqlite", "postgresql")
@@ -82,7 +88,7 @@ class Store(Protocol):
 
     def migrate(self) -> list[str]: ...
     def schema_version(self) -> int: ...
-    def save_article(self, article: Article) -> bool: ...
+    def save_article(self, article: Article, *, fingerprint: str | None = None, replace: bool = False) -> bool: ...
     def note_source(self, article_id: str, source: str) -> None:
         """Record another source of a stored article (a re-run found it unchanged)."""
         with self.transaction():
@@ -155,16 +161,26 @@ class SQLStore:
         return row["v"] or 0
 
     # -- writes -----------------------------------------------------------------------------
-    def save_article(self, article: Article) -> bool:
-        """Store an article and everything extracted from it; False if it was already stored."""
+    def save_article(self, article: Article, *, fingerprint: str | None = None, replace: bool = False) -> bool:
+        """Store an article and everything extracted from it; False if it was already stored.
+
+        With a ``fingerprint`` the input is recorded; an article this input made before, or
+        the same article made with another fingerprint (or any, with ``replace``), is replaced.
+        """
         rows = article_rows(article)
         aid = article.id
         with self.transaction():
             self.execute("DELETE FROM skipped WHERE source = ?", (article.source,))
+            if fingerprint is not None:
+                self._drop_replaced(article, raw_hash(article.raw), fingerprint, replace)
             marks = ",".join("?" * len(rows["articles"][0]))
             new = self.execute(f"INSERT INTO articles VALUES ({marks}) ON CONFLICT (id) DO NOTHING RETURNING id",
                                rows["articles"][0]).fetchone()
             self.execute("INSERT INTO article_sources VALUES (?, ?) ON CONFLICT DO NOTHING", (aid, article.source))
+            if fingerprint is not None:
+                self.execute("INSERT INTO article_inputs VALUES (?, ?, ?) ON CONFLICT (raw_hash) DO UPDATE "
+                             "SET article_id = excluded.article_id, fingerprint = excluded.fingerprint",
+                             (raw_hash(article.raw), aid, fingerprint))
             if new is None:
                 return False
             if rows["removed_lines"]:
@@ -172,6 +188,34 @@ class SQLStore:
             if rows["items"]:
                 self.executemany("INSERT INTO items VALUES (?,?,?,?,?)", rows["items"])
         return True
+
+    def _drop_replaced(self, article: Article, key: str, fingerprint: str, replace: bool) -> None:
+        """Drop what this input made before, and this article if it was made otherwise
+        (inside ``save_article``'s transaction, which then records the input)."""
+        aid = article.id
+        old = self.execute("SELECT article_id FROM article_inputs WHERE raw_hash = ?", (key,)).fetchone()
+        stale = self.execute("SELECT 1 FROM article_inputs WHERE article_id = ? AND fingerprint <> ? LIMIT 1",
+                             (aid, fingerprint)).fetchone()
+        self.execute("DELETE FROM article_inputs WHERE raw_hash = ?", (key,))
+        if old is not None and old["article_id"] != aid:
+            self.execute("DELETE FROM article_sources WHERE article_id = ? AND source = ?",
+                         (old["article_id"], article.source))
+            others = self.execute("SELECT 1 FROM article_inputs WHERE article_id = ? LIMIT 1",
+                                  (old["article_id"],)).fetchone()
+            if others is None:
+                self._delete_article(old["article_id"])
+        if replace or stale is not None:
+            self._delete_article(aid)
+
+    def _delete_article(self, article_id: str) -> None:
+        """Delete an article (its items, lines, sources and inputs by cascade). The event groups
+        of the cross-article pass that it belonged to are undone, and their other articles
+        marked as not linked, so the next ``crossdoc`` pass links them again without it."""
+        groups = "SELECT root FROM event_links WHERE article_id = ?"
+        self.execute(f"DELETE FROM crossdoc_linked WHERE article_id IN "
+                     f"(SELECT article_id FROM event_links WHERE root IN ({groups}))", (article_id,))
+        self.execute(f"DELETE FROM event_links WHERE root IN ({groups})", (article_id,))
+        self.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def note_source(self, article_id: str, source: str) -> None:
         """Record another source of a stored article (a re-run found it unchanged)."""
@@ -193,6 +237,17 @@ class SQLStore:
             chunk = list(ids[start:start + 500])
             marks = ",".join("?" * len(chunk))
             found |= {r["id"] for r in self.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)}
+        return found
+
+    def input_records(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Raw-document hash -> (article id, configuration fingerprint), for those stored."""
+        found: dict[str, tuple[str, str]] = {}
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start:start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self.execute(f"SELECT raw_hash, article_id, fingerprint FROM article_inputs "
+                                f"WHERE raw_hash IN ({marks})", chunk)
+            found.update({r["raw_hash"]: (r["article_id"], r["fingerprint"]) for r in rows})
         return found
 
     def article_count(self) -> int:

@@ -14,7 +14,7 @@ from contextlib import AbstractContextManager
 from itertools import count
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import EXIT_ABORTED, StoreError
 from .base import SQLStore
 
 _names = count()
@@ -44,9 +44,17 @@ class PostgresStore(SQLStore):
         try:
             self.conn = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=10)
         except psycopg.Error as exc:
-            raise StoreError(f"cannot connect to PostgreSQL at {_redact(url)}: {exc}".strip(),
-                             hint="check the URL, and that the server is running and reachable") from exc
-        self.migrate()
+            reason = " ".join(str(exc).split())  # psycopg's message spans several lines
+            raise StoreError(f"cannot connect to PostgreSQL at {_redact(url)}: {reason}",
+                             hint="check the URL, and that the server is running and reachable",
+                             exit_code=EXIT_ABORTED) from exc
+        try:
+            self.migrate()
+        except psycopg.Error as exc:
+            self.conn.close()
+            reason = " ".join(str(exc).split())
+            raise StoreError(f"cannot prepare the schema in {_redact(url)}: {reason}",
+                             hint="check that the user may create tables in this database and schema") from exc
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.conn.execute(_sql(sql), tuple(params))

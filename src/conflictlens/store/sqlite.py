@@ -23,13 +23,22 @@ class SQLiteStore(SQLStore):
     def __init__(self, path: Path) -> None:
         self.path = path
         self.location = str(path)
+        folder = path.parent
+        if not folder.is_dir():
+            what = "is not a folder" if folder.exists() else "does not exist"
+            raise StoreError(f"cannot create the database {path}: the folder {folder} {what}",
+                             hint="create the folder first, or choose another --db")
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a database file", hint="give --db a file name")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(path, isolation_level=None, timeout=60)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.migrate()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot open the database {path}: {exc}",
+                             hint="check that the file and its folder are writable") from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a usable SQLite database ({exc})") from exc
 

@@ -8,7 +8,7 @@ Nothing here imports the stages or the pipeline.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..model import Article, Skipped
@@ -33,14 +33,28 @@ Record = Article | Skipped | Unchanged
 
 class Writer:
     """Records pipeline results in ``store``; with no store (a Parquet run, where the workers
-    write) it records nothing and only says what the result counts as."""
+    write) it records nothing and only says what the result counts as.
 
-    def __init__(self, store: SQLStore | None) -> None:
+    With a configuration ``fingerprint`` (``lang.fingerprint``) each article's input is
+    recorded, and an article made before from the same input or with another fingerprint is
+    replaced (deleted with its items and stored anew, in one transaction); ``replace``
+    replaces it whatever its fingerprint (``analyze --reprocess``).
+    """
+
+    def __init__(self, store: SQLStore | None, fingerprint: str | None = None, replace: bool = False) -> None:
         self.store = store
+        self.fingerprint = fingerprint
+        self.replace = replace
 
     def write(self, record: Record) -> Outcome:
         """Record one result and say what happened: ``stored`` (a new article), ``unchanged``
         (the article was already stored; this source is noted) or ``skipped``."""
+        source = storable(record.source)
+        if source != record.source:
+            if isinstance(record, Article):
+                record.source = source
+            else:
+                record = replace(record, source=source)
         if isinstance(record, Skipped):
             if self.store is not None:
                 self.store.save_skipped(record)
@@ -49,9 +63,19 @@ class Writer:
             if self.store is not None:
                 self.store.note_source(record.id, record.source)
             return UNCHANGED
-        if self.store is not None and self.store.save_article(record):
+        if self.store is not None and self.store.save_article(record, fingerprint=self.fingerprint,
+                                                              replace=self.replace):
             return STORED
         return UNCHANGED
+
+
+def storable(text: str) -> str:
+    """``text`` as valid UTF-8: bytes of a file name that were not UTF-8 (lone surrogates
+    from ``surrogateescape``) become visible ``\\xNN`` escapes."""
+    if not any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+        return text
+    return "".join(f"\\x{ord(ch) - 0xDC00:02x}" if 0xDC80 <= ord(ch) <= 0xDCFF
+                   else f"\\u{ord(ch):04x}" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
 
 
 __all__ = ["SKIPPED", "STORED", "UNCHANGED", "Outcome", "Record", "Unchanged", "Writer"]
