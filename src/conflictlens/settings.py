@@ -21,7 +21,8 @@ DEFAULT_CONFIG_PATH = Path("~/.config/conflictlens/config.toml").expanduser()
 
 
 # The smallest value each integer setting accepts.
-LOWEST = {"stage_timeout": 0, "max_bytes": 1, "min_words": 0, "batch_size": 1, "workers": 1, "geocode_min_population": 0}
+LOWEST = {"stage_timeout": 0, "max_bytes": 1, "min_words": 0, "batch_size": 1, "workers": 1,
+          "geocode_min_population": 0}
 
 
 @dataclass(frozen=True)

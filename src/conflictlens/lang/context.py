@@ -9,7 +9,7 @@ absolute character offsets throughout.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +18,7 @@ from ..model import Article
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[”\"’)]?)\s+(?=[“\"(]?[A-Z0-9])|\n+")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40},[^\n–—]{1,50}?\s[–—-]\s", re.M)
 _PLACE_PRIORITY = {1: 0, 2: 1, 3: 2}
+LONGEST_NAME = 300  # characters: no entity mention is longer (bounds the look-back for a covering name)
 
 
 @dataclass(frozen=True)
@@ -93,20 +94,53 @@ class ArticleContext:
                             key=lambda d: d.start)
         if article.dateline:  # "DRAVEN – Varnian forces ...": where the story was filed, not where it happened
             self.place_mentions = [m for m in self.place_mentions if not _is_dateline(self.text, m[0], m[1])]
+        self._index()
+
+    def sentences_over(self, start: int, end: int) -> range:
+        """Indexes of the sentences that overlap [start, end) (the one before a gap included)."""
+        return range(max(bisect_right(self._sentence_starts, start) - 1, 0), bisect_left(self._sentence_starts, end))
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        k = bisect_right(self._sentence_starts, pos) - 1
+        return self.sentences[k] if k >= 0 and self.sentences[k].start <= pos < self.sentences[k].end else None
+
+    def by_sentence(self, items: list[Any], span: Any) -> dict[int, list[Any]]:
+        """``items`` listed under each sentence their span (``span(item)``: a dict with start and
+        end, or None) overlaps, in the items' own order."""
+        out: dict[int, list[Any]] = {}
+        for item in items:
+            where = span(item) or {}
+            if "start" in where and "end" in where:
+                for k in self.sentences_over(where["start"], where["end"]):
+                    out.setdefault(k, []).append(item)
+        return out
+
+    def _index(self) -> None:
+        """Start offsets of the sorted sentences, mentions and dates, for lookups by position."""
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._entity_starts = [m[0] for m in self.entity_mentions]
+        self._place_starts = [m[0] for m in self.place_mentions]
+        self._date_starts = [d.start for d in self.dates]
 
     def entities_in(self, start: int, end: int) -> list[tuple[int, int, dict[str, Any]]]:
-        return [m for m in self.entity_mentions if start <= m[0] and m[1] <= end]
+        return _within(self.entity_mentions, self._entity_starts, start, end, lambda m: m[1])
+
+    def entities_covering(self, start: int, end: int) -> list[tuple[int, int, dict[str, Any]]]:
+        """The entity mentions that contain [start, end) (a name is never longer than LONGEST_NAME)."""
+        lo = bisect_left(self._entity_starts, start - LONGEST_NAME)
+        hi = bisect_right(self._entity_starts, start)
+        return [m for m in self.entity_mentions[lo:hi] if m[1] >= end]
 
     def places_in(self, start: int, end: int) -> list[tuple[int, int, dict[str, Any]]]:
-        return [m for m in self.place_mentions if start <= m[0] and m[1] <= end]
+        return _within(self.place_mentions, self._place_starts, start, end, lambda m: m[1])
 
     def dates_in(self, start: int, end: int) -> list[dict[str, Any]]:
-        return [d for d in self.dates if start <= d["start"] and d["end"] <= end and d.get("ranges")]
+        return [d for d in _within(self.dates, self._date_starts, start, end, lambda d: d.end) if d.get("ranges")]
 
     def side_of(self, start: int, end: int) -> str | None:
         """The country of a demonym or country named inside a span ("Azerbaijani civilians")."""
-        for m_start, m_end, entity in self.entity_mentions:
-            if start <= m_start and m_end <= end and entity.get("type") in ("NORP", "GPE") and entity.get("country"):
+        for _, _, entity in self.entities_in(start, end):
+            if entity.get("type") in ("NORP", "GPE") and entity.get("country"):
                 return entity["country"]
         return None
 
@@ -130,6 +164,15 @@ class ArticleContext:
             return None
         best = min(found, key=lambda m: (_PLACE_PRIORITY.get(m[2].get("precision"), 3), abs(m[0] - pos)))
         return best[2]
+
+
+def _within(items: list[Any], starts: list[int], start: int, end: int, end_of: Any) -> list[Any]:
+    """The items (sorted by start, ``starts`` their start offsets) lying inside [start, end)."""
+    out = []
+    for k in range(bisect_left(starts, start), bisect_left(starts, end)):
+        if end_of(items[k]) <= end:
+            out.append(items[k])
+    return out
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:

@@ -51,13 +51,12 @@ class Record:
         return cls(**data)
 
     # the read-only mapping view
+    # (a record's instance dictionary holds exactly its fields: reading it is the fast path)
     def __getitem__(self, key: str) -> Any:
-        if key in _names(type(self)):
-            value = getattr(self, key)
-            if value is None and key in self.OPTIONAL:
-                raise KeyError(key)
-            return value
-        raise KeyError(key)
+        value = self.__dict__.get(key, _MISSING)
+        if value is _MISSING or (value is None and key in self.OPTIONAL):
+            raise KeyError(key)
+        return value
 
     def __setitem__(self, key: str, value: Any) -> None:
         """Set a declared field (cross-document passes annotate items); an unknown key is an error."""
@@ -66,9 +65,8 @@ class Record:
         setattr(self, key, value)
 
     def get(self, key: str, default: Any = None) -> Any:
-        try:
-            value = self[key]
-        except KeyError:
+        value = self.__dict__.get(key, _MISSING)
+        if value is _MISSING or (value is None and key in self.OPTIONAL):
             return default
         return value
 

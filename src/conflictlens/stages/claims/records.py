@@ -20,6 +20,8 @@ are computed at export (``conflictlens.crossdoc.claims``).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
 from typing import Any
 
 from ...lang.claimants import ClaimantReader
@@ -59,17 +61,24 @@ class ClaimReader:
                          if e.get("trigger") and e.get("type") not in _NOT_CLAIMS]
         self.perspective = perspective
         self.claims: list[dict[str, Any]] = []
+        # positions for lookups in log time (long articles have thousands of sentences)
+        self._trigger_pos = sorted(pos for pos, _ in self.triggers)
+        tolls = sorted((c["evidence"]["start"], c["evidence"]["end"]) for c in article.casualties)
+        self._toll_starts = [s for s, _ in tolls]
+        self._toll_reach = list(accumulate((e for _, e in tolls), max))  # furthest end among the first k
+        self._quotes_of = self.ctx.by_sentence([q for q in article.quotes if q.get("evidence")],
+                                               lambda q: q["evidence"])
 
     # -- the pass ----------------------------------------------------------------------------
     def read(self) -> list[dict[str, Any]]:
         quotes = [q for q in self.article.quotes if q.get("evidence")]
-        spans = [(q["evidence"]["start"], q["evidence"]["end"]) for q in quotes]
         title = (self.article.title or "").strip()
         last: dict[str, Any] | None = None  # the last named speaker, for "he" and "the minister"
         for s in self.sentences:
             claimant = self.holders.from_claimant(self.claimants[s.index], s.start, s.end)
             if not (s.index == 0 and title and s.text.strip() == title):  # the headline repeats the lead
-                covered = sum(max(0, min(e, s.end) - max(b, s.start)) for b, e in spans)
+                covered = sum(max(0, min(q["evidence"]["end"], s.end) - max(q["evidence"]["start"], s.start))
+                              for q in self._quotes_of.get(s.index, ()))
                 if covered * 2 < s.end - s.start:
                     for start, end in _clauses(self.text, s.start, s.end):
                         h = claimant
@@ -136,9 +145,11 @@ class ClaimReader:
 
     def _worth(self, start: int, end: int, piece: Piece) -> bool:
         """Whether a stretch says something checkable: an event, a toll or a topic."""
-        if any(start <= pos < end for pos, _ in self.triggers):
+        k = bisect_left(self._trigger_pos, start)
+        if k < len(self._trigger_pos) and self._trigger_pos[k] < end:
             return True
-        if any(start < c["evidence"]["end"] and c["evidence"]["start"] < end for c in self.article.casualties):
+        k = bisect_left(self._toll_starts, end)  # the tolls that start before ``end``...
+        if k and self._toll_reach[k - 1] > start:  # ...one of which reaches past ``start``
             return True
         return bool(find_topics(self.text[start:end], piece.sentence.text, self._before(piece.sentence)))
 
@@ -146,7 +157,7 @@ class ClaimReader:
         ev = quote["evidence"]
         h = self.holders.from_speaker(quote.get("speaker") or {}, ev["start"], ev["end"])
         made = 0
-        for s in self.sentences:
+        for s in (self.sentences[k] for k in self.ctx.sentences_over(ev["start"], ev["end"])):
             start, end = max(s.start, ev["start"]), min(s.end, ev["end"])
             if end - start > 2:
                 made += self._piece(Piece(s, start, end), h, h, quote)
@@ -160,12 +171,12 @@ class ClaimReader:
 
     def _casualty(self, c: dict[str, Any]) -> None:
         ev = c["evidence"]
-        sentence = next((s for s in self.sentences if s.start <= ev["start"] < s.end), None)
+        sentence = self.ctx.sentence_at(ev["start"])
         if sentence is None:
             return
         h = self.holders.from_claimant(c.get("claimed_by") or {}, sentence.start, sentence.end)
-        quote = next((q for q in self.article.quotes if q.get("evidence")
-                      and q["evidence"]["start"] <= ev["start"] and ev["end"] <= q["evidence"]["end"]), None)
+        quote = next((q for q in self._quotes_of.get(sentence.index, ())
+                      if q["evidence"]["start"] <= ev["start"] and ev["end"] <= q["evidence"]["end"]), None)
         cue = ((c.get("cue") or {}).get("text") or "").casefold()
         zero_harm = c.get("best") == 0 and cue in ("harmed", "hurt", "casualties")
         kind = "harmed" if zero_harm else c["kind"]

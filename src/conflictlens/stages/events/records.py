@@ -52,6 +52,7 @@ class EventReader(CasualtyReading):
         self.ctx = ArticleContext.of(article)
         self.claimants = self._claimants()
         self._countries = {e.get("id"): e.get("country") for e in article.entities}
+        self._quotes_of = self.ctx.by_sentence(article.quotes, lambda q: q.get("content_span"))
         self.events: list[dict[str, Any]] = []
         self._by_sentence: dict[int, list[dict[str, Any]]] = {}
         self._referred: dict[int, dict[str, Any]] = {}
@@ -68,7 +69,7 @@ class EventReader(CasualtyReading):
         Two quotes can share a sentence ("Varnian officials said two workers were killed;
         Ostrela said it had hit a military target"): the trigger's own quote decides.
         """
-        for quote in self.article.quotes:
+        for quote in self._quotes_of.get(sentence.index, ()):
             span, speaker = quote.get("content_span") or {}, quote.get("speaker") or {}
             if span.get("start", 0) <= pos < span.get("end", -1) and speaker.get("name"):
                 where = quote.get("speaker_span") or {}
@@ -94,9 +95,8 @@ class EventReader(CasualtyReading):
         International", "Popular Mobilization Forces") reports no event. Only names from the
         actor tables count: spaCy also tags title-cased headlines as organisations ("Boston
         Bombing Suspect"), where the trigger is an event."""
-        return any(m_start <= start and end <= m_end and entity.get("type") in _NAME_TYPES
-                   and entity.get("kind") == "known"
-                   for m_start, m_end, entity in self.ctx.entity_mentions)
+        return any(end <= m_end and entity.get("type") in _NAME_TYPES and entity.get("kind") == "known"
+                   for _, m_end, entity in self.ctx.entities_covering(start, end))
 
     def _event(self, sentence: Sentence, cue: EventCue, anaphora: bool = True) -> dict[str, Any] | None:
         text = self.ctx.text

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...lang.gazetteer.gazetteer import Candidate, Gazetteer, Place
 from .recognize import Mention
@@ -46,12 +46,20 @@ class Context:
     countries: Counter[str]
     admin1: Counter[str]
     points: list[tuple[float, float, float]]  # lat, lon, weight
+    _merged: list[tuple[float, float, float]] | None = field(default=None, repr=False)
 
     def distance_penalty(self, place: Place) -> float:
+        """Weighted mean log-distance to the places already resolved (each distinct point once,
+        with its summed weight, so a place named a thousand times costs one distance)."""
         if not self.points:
             return 0.0
+        if self._merged is None:
+            merged: dict[tuple[float, float], float] = {}
+            for la, lo, w in self.points:
+                merged[(la, lo)] = merged.get((la, lo), 0.0) + w
+            self._merged = [(la, lo, w) for (la, lo), w in merged.items()]
         total = sum(w for _, _, w in self.points)
-        mean = sum(w * math.log10(1 + km(place.lat, place.lon, la, lo) / 50) for la, lo, w in self.points)
+        mean = sum(w * math.log10(1 + km(place.lat, place.lon, la, lo) / 50) for la, lo, w in self._merged)
         return 1.5 * mean / total
 
 
