@@ -89,9 +89,14 @@ class Article:
     doc: Any = field(default=None, repr=False, compare=False)
     context: Any = field(default=None, repr=False, compare=False)  # sentence index shared by events and claims
 
+    _id: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
+
     @property
     def id(self) -> str:
-        return content_id(self.text)
+        """A hash of the cleaned text (computed once per text, not per call)."""
+        if self._id is None or self._id[0] is not self.text:
+            self._id = (self.text, content_id(self.text))
+        return self._id[1]
 
     def metadata_dict(self) -> dict[str, Any]:
         return {

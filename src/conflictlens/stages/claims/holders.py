@@ -14,6 +14,7 @@ side's officials unqualified ("the Defence Ministry said").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from ...lang.claimwords import load_lexicon
@@ -61,7 +62,8 @@ class HolderReader:
     def __init__(self, text: str, mentions: list[tuple[int, int, dict[str, Any]]], outlet: str | None,
                  perspective: str | None, entities: dict[str, dict[str, Any]] | None = None) -> None:
         self.text = text
-        self.mentions = mentions
+        self.mentions = mentions  # sorted by start
+        self._starts = [m[0] for m in mentions]
         self.entities = entities or {}
         self.known: dict[str, str] = {}  # entity id -> the side read for it earlier in the article
         self.perspective = perspective if perspective and perspective != "neutral" else None
@@ -111,6 +113,10 @@ class HolderReader:
         h = holder(entity.get("name"), entity.get("id"), "speaker", None)
         return self.side(h, m[0], m[1], floor, entity)
 
+    def _from(self, start: int, end: int) -> list[tuple[int, int, dict[str, Any]]]:
+        """The mentions that start in [start, end), in order."""
+        return self.mentions[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
     def from_claimant(self, claimant: dict[str, Any], start: int, end: int) -> dict[str, Any]:
         """A claimant of the events layer, with the side read from its mention in ``start:end``."""
         if claimant.get("kind") == "outlet":
@@ -124,7 +130,7 @@ class HolderReader:
                    claimant.get("country"))
         if h["country"]:
             return h
-        own = [m for m in self.mentions if start <= m[0] and m[1] <= end and claimant.get("entity_id")
+        own = [m for m in self._from(start, end) if m[1] <= end and claimant.get("entity_id")
                and m[2].get("id") == claimant["entity_id"]]
         if own:
             return self.side(h, own[0][0], own[0][1], start, own[0][2])
@@ -154,7 +160,7 @@ class HolderReader:
         tail = _SUBJECT_TAIL.search(head)
         head = head[: tail.start()] if tail else head
         end = sentence_start + len(head)
-        for m in reversed([m for m in self.mentions if sentence_start <= m[0] and m[1] <= end]):
+        for m in reversed([m for m in self._from(sentence_start, end) if m[1] <= end]):
             if end - m[1] <= 1 and m[2].get("type") in ("PERSON", "ORG", "GPE", "NORP"):
                 return self.from_entity(m, sentence_start)
             break
@@ -203,7 +209,7 @@ class HolderReader:
                    speaker.get("country"))
         if h["country"]:
             return h
-        own = [m for m in self.mentions if start <= m[0] and m[1] <= end and entity is not None
+        own = [m for m in self._from(start, end) if m[1] <= end and entity is not None
                and m[2].get("id") == entity.get("id")]
         if own:
             return self.side(h, own[0][0], own[0][1], start, entity)

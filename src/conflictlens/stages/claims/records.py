@@ -62,7 +62,9 @@ class ClaimReader:
         self.perspective = perspective
         self.claims: list[dict[str, Any]] = []
         # positions for lookups in log time (long articles have thousands of sentences)
-        self._trigger_pos = sorted(pos for pos, _ in self.triggers)
+        self._triggers_by_pos = sorted(((pos, n, e) for n, (pos, e) in enumerate(self.triggers)),
+                                       key=lambda t: (t[0], t[1]))
+        self._trigger_pos = [pos for pos, _, _ in self._triggers_by_pos]
         tolls = sorted((c["evidence"]["start"], c["evidence"]["end"]) for c in article.casualties)
         self._toll_starts = [s for s, _ in tolls]
         self._toll_reach = list(accumulate((e for _, e in tolls), max))  # furthest end among the first k
@@ -206,7 +208,9 @@ class ClaimReader:
         topics = [h.key for h in find_topics(prop, piece.sentence.text, self._before(piece.sentence))]
         if not topics and about:
             topics = [h.key for h in find_topics(text[start:end], piece.sentence.text)]
-        events = sorted((e for pos, e in self.triggers if start <= pos < end and e["type"] in _INCIDENTS
+        events = sorted((e for _, _, e in self._triggers_by_pos[bisect_left(self._trigger_pos, start):
+                                                               bisect_left(self._trigger_pos, end)]
+                         if e["type"] in _INCIDENTS
                          and not e.get("background") and e.get("polarity") in ("asserted", "denied")),
                         key=lambda e: e["trigger"]["start"])
         # the sides concerned: the holder's and every country the evidence names
