@@ -13,7 +13,7 @@ import pytest
 
 from conflictlens.api import analyze
 from conflictlens.export import export_json
-from conflictlens.lang.fingerprint import config_fingerprint
+from conflictlens.fingerprint import config_fingerprint
 
 CLUTTER_LINE = "Share this story with the Ostrela Ledger community today."
 ARTICLES = {

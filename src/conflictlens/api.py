@@ -29,7 +29,7 @@ from .errors import (
     RunAborted,
     StoreError,
 )
-from .lang.fingerprint import config_fingerprint
+from .fingerprint import config_fingerprint
 from .model import Article, RawDocument, Skipped
 from .pipeline import Result, process, process_batch
 from .settings import Settings, load_settings
@@ -117,7 +117,7 @@ def analyze(
     ``engine="local"`` runs in this process (or ``settings.workers`` processes);
     ``engine="dask"`` on a Dask cluster (``scheduler``, or a local one of ``settings.workers``
     processes), writing to ``db`` or to the Parquet folder ``parquet``. With ``resume``,
-    inputs stored before with the same configuration (``lang.fingerprint``) are not
+    inputs stored before with the same configuration (``conflictlens.fingerprint``) are not
     processed again (they count as unchanged); inputs stored with another configuration, or
     all with ``reprocess``, are processed again and replace the articles they made before.
 

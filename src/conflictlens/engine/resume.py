@@ -1,7 +1,7 @@
 """Resuming a run: leave out the inputs whose article is already stored.
 
 A database records each input it stored (a hash of the raw document) with the
-configuration fingerprint it was processed with (``lang.fingerprint``): ``split_inputs``
+configuration fingerprint it was processed with (``conflictlens.fingerprint``): ``split_inputs``
 leaves out the inputs stored with this run's fingerprint, and passes on the others, which
 replace what they made before. A Parquet dataset records only article ids, the hash of the
 cleaned text: ``split_stored`` finds them with the ``clean`` stage alone (no spaCy).

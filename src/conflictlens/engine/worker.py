@@ -28,7 +28,7 @@ class Target:
     db: str
     parquet: str | None = None
     resume: bool = True
-    fingerprint: str | None = None  # the configuration's (lang.fingerprint), recorded with each input
+    fingerprint: str | None = None  # the configuration's (conflictlens.fingerprint), recorded with each input
     reprocess: bool = False  # replace stored articles whatever configuration made them
 
     @property

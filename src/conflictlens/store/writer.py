@@ -35,7 +35,7 @@ class Writer:
     """Records pipeline results in ``store``; with no store (a Parquet run, where the workers
     write) it records nothing and only says what the result counts as.
 
-    With a configuration ``fingerprint`` (``lang.fingerprint``) each article's input is
+    With a configuration ``fingerprint`` (``conflictlens.fingerprint``) each article's input is
     recorded, and an article made before from the same input or with another fingerprint is
     replaced (deleted with its items and stored anew, in one transaction); ``replace``
     replaces it whatever its fingerprint (``analyze --reprocess``).

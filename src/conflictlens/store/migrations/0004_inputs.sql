@@ -1,6 +1,6 @@
 -- 0004: the inputs each article was made from, and with which configuration.
 -- raw_hash is a hash of the document as read (before cleaning); fingerprint a hash of every
--- setting that changes the output (lang/fingerprint.py). A re-run skips an input whose
+-- setting that changes the output (fingerprint.py). A re-run skips an input whose
 -- raw_hash is stored with the same fingerprint, and re-processes it (replacing the stored
 -- article) when the fingerprint differs.
 CREATE TABLE article_inputs (

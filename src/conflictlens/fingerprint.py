@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .._version import __version__
+from ._version import __version__
 
 # Settings whose value (a name, a flag, a number) is part of the fingerprint.
 VALUE_SETTINGS = ("spacy_model", "min_words", "html_favor_recall", "geocode_min_population")
@@ -55,7 +55,7 @@ def _model_version(name: str) -> str:
 
 def fingerprint_parts(settings: Any) -> dict[str, Any]:
     """What the fingerprint hashes (readable, for debugging)."""
-    from ..pipeline import STAGE_CLASSES
+    from .pipeline import STAGE_CLASSES  # the stages and their versions
 
     parts: dict[str, Any] = {"package": __version__,
                              "stages": [f"{s.name}={s.version}" for s in STAGE_CLASSES],
