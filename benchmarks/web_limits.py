@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import random
 import select
 import socket
@@ -31,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from web_load import WORDS, build_db  # noqa: E402
+from web_load import WORDS, build_db, start_server  # noqa: E402
 
 LONG_ID = "f" * 16
 MB = 1024 * 1024
@@ -74,17 +73,6 @@ def add_long_article(db: Path, chars: int = 150_000, seed: int = 11) -> int:
         store.executemany("INSERT INTO items VALUES (?,?,?,?,?)",
                           [(LONG_ID, kind, pos, json.dumps(p), "bench") for kind, pos, p in items])
     return 300 * 10 + 1000 + 600 + 400
-
-
-def serve(db: str, port: int) -> None:
-    import logging
-
-    import uvicorn
-
-    from conflictlens.web import create_app
-
-    logging.disable(logging.WARNING)
-    uvicorn.run(create_app(db), host="127.0.0.1", port=port, log_level="error", access_log=False)
 
 
 def rss(pid: int) -> float:
@@ -132,18 +120,8 @@ def main() -> int:
     db = Path(tempfile.mkdtemp(prefix="cl-limits-")) / "limits.db"
     build_db(db, args.articles)
     n_items = add_long_article(db)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = multiprocessing.get_context("spawn").Process(target=serve, args=(str(db), port), daemon=True)
-    proc.start()
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            if httpx.get(base + "/api/articles?size=1", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
+    proc, base = start_server(db)
+    port = int(base.rsplit(":", 1)[1])
     rows: list[tuple[str, str, float, float]] = []
     out: dict[str, object] = {"articles": args.articles + 1, "long_article_items": n_items}
     try:

@@ -74,6 +74,25 @@ def serve(db: str, port: int) -> None:
     uvicorn.run(create_app(db), host="127.0.0.1", port=port, log_level="error", access_log=False)
 
 
+def start_server(db: Path) -> tuple[multiprocessing.Process, str]:
+    """Serve ``db`` on a free loopback port in a child process; return it once it answers."""
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = multiprocessing.get_context("spawn").Process(target=serve, args=(str(db), port), daemon=True)
+    proc.start()
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            if httpx.get(base + "/api/articles?size=1", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    return proc, base
+
+
 def url(endpoint: str, rng: random.Random, n: int) -> str:
     page = rng.randint(1, max(1, n // 50))
     if endpoint == "search":
@@ -114,21 +133,9 @@ def main() -> int:
     t0 = time.perf_counter()
     build_db(db, args.articles)
     print(f"synthetic database: {args.articles} articles in {time.perf_counter() - t0:.1f}s")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = multiprocessing.get_context("spawn").Process(target=serve, args=(str(db), port), daemon=True)
     t0 = time.perf_counter()
-    proc.start()
-    import httpx
+    proc, base = start_server(db)
 
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            if httpx.get(base + "/api/articles?size=1", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
     print(f"server ready in {time.perf_counter() - t0:.1f}s (index built at start-up)")
     passed = True
     for phase, endpoints in (("list endpoints", LISTS), ("search", ["search"])):

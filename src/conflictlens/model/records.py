@@ -131,37 +131,42 @@ class DateExpr(Record):
 
 
 @dataclass(eq=True)
-class Event(Record):
-    item_kind: ClassVar[str] = "events"
+class Claimed(Record):
+    """What events and casualty figures share: where in which article, when and where it
+    happened, who claims it (speaker or outlet) and whether it is asserted or denied."""
 
     id: str
     article_id: str
+    evidence: JSON
+    date: JSON | None
+    place_id: str | None
+    claimed_by: JSON
+    outlet: str | None
+    outlet_perspective: str | None
+    polarity: str
+
+
+@dataclass(eq=True)
+class Event(Claimed):
+    item_kind: ClassVar[str] = "events"
+
     type: str  # PLOVER type
     mode: str | None
     acled_event_type: str | None
     acled_sub_event_type: str | None
     trigger: JSON
-    evidence: JSON
     actor: JSON | None
     target: JSON | None
-    place_id: str | None
     place_name: str | None
-    date: JSON | None
-    claimed_by: JSON
-    outlet: str | None
-    outlet_perspective: str | None
-    polarity: str
     background: bool
     implicit: bool
     cluster_id: str | None
 
 
 @dataclass(eq=True)
-class Casualty(Record):
+class Casualty(Claimed):
     item_kind: ClassVar[str] = "casualties"
 
-    id: str
-    article_id: str
     event_id: str | None
     kind: str  # killed | injured | missing | captured
     victims: str
@@ -172,14 +177,7 @@ class Casualty(Record):
     count_text: str | None
     victim_text: str | None
     cue: JSON
-    evidence: JSON
     cumulative: bool
-    date: JSON | None
-    place_id: str | None
-    claimed_by: JSON
-    outlet: str | None
-    outlet_perspective: str | None
-    polarity: str
     rule: str
 
 

@@ -14,10 +14,10 @@ import logging
 import threading
 from collections.abc import Iterable
 from importlib import resources
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -48,6 +48,19 @@ class NewArticle(BaseModel):
     outlet: str | None = Field(default=None, max_length=200)
     published: str | None = Field(default=None, max_length=40)
     url: str | None = Field(default=None, max_length=2000)
+
+
+def article_filters(q: str | None = Query(None, max_length=500),
+                    start: str | None = Query(None, max_length=DATE), end: str | None = Query(None, max_length=DATE),
+                    outlet: str | None = Query(None, max_length=VALUE),
+                    place: str | None = Query(None, max_length=VALUE),
+                    actor: str | None = Query(None, max_length=VALUE),
+                    side: str | None = Query(None, max_length=VALUE)) -> dict[str, str | None]:
+    """The article filters shared by the article list page and ``/api/articles``."""
+    return {"q": q, "start": start, "end": end, "outlet": outlet, "place": place, "actor": actor, "side": side}
+
+
+Filters = Annotated[dict[str, str | None], Depends(article_filters)]
 
 
 class SecurityHeaders:
@@ -153,15 +166,8 @@ def create_app(db: str, token: str | None = None, *, allowed_hosts: Iterable[str
             "sections": all_sections(data) if data else None, "n_articles": index.count()})
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
-    def articles_page(request: Request, page: int = Query(1, ge=1, le=100_000),
-                      size: int = Query(50, ge=1, le=MAX_SIZE),
-                      q: str | None = Query(None, max_length=500),
-                      start: str | None = Query(None, max_length=DATE), end: str | None = Query(None, max_length=DATE),
-                      outlet: str | None = Query(None, max_length=VALUE),
-                      place: str | None = Query(None, max_length=VALUE),
-                      actor: str | None = Query(None, max_length=VALUE),
-                      side: str | None = Query(None, max_length=VALUE)) -> Response:
-        f = {"q": q, "start": start, "end": end, "outlet": outlet, "place": place, "actor": actor, "side": side}
+    def articles_page(request: Request, f: Filters, page: int = Query(1, ge=1, le=100_000),
+                      size: int = Query(50, ge=1, le=MAX_SIZE)) -> Response:
         total, rows = index.articles(**f, limit=size, offset=(page - 1) * size)
 
         def qs(p: int) -> str:
@@ -193,15 +199,9 @@ def create_app(db: str, token: str | None = None, *, allowed_hosts: Iterable[str
         return Response(body, media_type="application/json")
 
     @app.get("/api/articles")
-    async def api_articles(page: int = Query(1, ge=1, le=100_000), size: int = Query(50, ge=1, le=MAX_SIZE),
-                     q: str | None = Query(None, max_length=500),
-                     start: str | None = Query(None, max_length=DATE), end: str | None = Query(None, max_length=DATE),
-                     outlet: str | None = Query(None, max_length=VALUE),
-                     place: str | None = Query(None, max_length=VALUE),
-                     actor: str | None = Query(None, max_length=VALUE),
-                     side: str | None = Query(None, max_length=VALUE)) -> Response:
-        total, rows = index.articles(q=q, start=start, end=end, outlet=outlet, place=place, actor=actor, side=side,
-                                     limit=size, offset=(page - 1) * size)
+    async def api_articles(f: Filters, page: int = Query(1, ge=1, le=100_000),
+                           size: int = Query(50, ge=1, le=MAX_SIZE)) -> Response:
+        total, rows = index.articles(**f, limit=size, offset=(page - 1) * size)
         return paged(total, rows, page, size)
 
     @app.get("/api/articles/{article_id}")
