@@ -1,6 +1,7 @@
 """Every suite on the real data: stub predictions give zeros with honest notes, and gold
 predictions (an oracle swapped in for the stub) give the scores a perfect system would."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,8 @@ def test_stub_suite_reports_zeros_with_notes(shared_data: Path, name):
         assert value == pytest.approx(expected), metric
 
 
+@pytest.mark.skipif(os.environ.get("CONFLICTLENS_GATE_AFTER_TESTS") == "1",
+                    reason="the full quality gate runs right after the tests (.ci/run sets this)")
 def test_gate_passes_on_the_packaged_floors(shared_data):
     result = run_gate(DEFAULT_FLOORS, shared_data, Settings())
     mine = [r for r in result.rows if r.suite in MINE]
