@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from .frames import Frame, Span
@@ -62,16 +63,26 @@ def resolve_nesting(text: str, frames: list[Frame]) -> list[tuple[Frame, Frame |
     "X said Y told him ..." is X's quote). A relay ("..., Interfax reported") gives way to the
     frame it relays, which keeps it as its channel; a relay tag the parser left inside the
     relayed content is cut off that content."""
-    dropped: set[int] = {f.token for f in frames for g in frames  # "said X, the only senator to endorse Y"
-                         if g is not f and g.speaker_scope and g.speaker_scope[0] <= f.cue[0] < g.speaker_scope[1]
-                         and not (f.speaker_scope and f.speaker_scope[0] <= g.cue[0] < f.speaker_scope[1])}
+    by_cue = sorted(range(len(frames)), key=lambda k: frames[k].cue[0])  # frame indexes by cue position
+    cues = [frames[k].cue[0] for k in by_cue]
+
+    def cued_in(start: int, end: int) -> list[int]:
+        """Indexes (in ``frames`` order) of the frames whose cue lies in [start, end)."""
+        return sorted(by_cue[bisect_left(cues, start):bisect_left(cues, end)])
+
+    dropped: set[int] = set()
+    for g in frames:  # "said X, the only senator to endorse Y": Y's frame is inside X's speaker phrase
+        if g.speaker_scope:
+            for f in (frames[k] for k in cued_in(*g.speaker_scope)):
+                if f is not g and not (f.speaker_scope and f.speaker_scope[0] <= g.cue[0] < f.speaker_scope[1]):
+                    dropped.add(f.token)
     relayed: dict[int, Frame] = {}
     trimmed: dict[int, Frame] = {}
     for outer in sorted(frames, key=lambda f: -sum(e - s for s, e in f.content)):
         if outer.token in dropped:
             continue
-        inner = [f for f in frames if f is not outer and f.token not in dropped
-                 and any(s <= f.cue[0] < e for s, e in outer.content)]
+        inside = sorted({k for s, e in outer.content for k in cued_in(s, e)})
+        inner = [frames[k] for k in inside if frames[k] is not outer and frames[k].token not in dropped]
         if outer.kind == "relay" and inner:
             dropped.add(outer.token)
             for f in inner:
