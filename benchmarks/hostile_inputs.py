@@ -68,8 +68,8 @@ def write_inputs(folder: Path, long_chars: int) -> dict[str, str]:
     put("07-cp1252.txt", ("Caf\u00e9 owners said \u2018water\u2019 had returned \u2013 at last. "
                           + article(70)).encode("cp1252"), "7 Windows-1252 text")
     put("08-plain.html", article(80).encode(), "8 plain text saved as .html")
-    words = " ".join(f"word{i}" for i in range(40))
-    put("09-nested-divs.html", ("<html><body>" + "<div>" * 50_000 + f"<p>{words}.</p>" + "</div>" * 50_000
+    words = article(90).replace("\n\n", " ")
+    put("09-nested-divs.html", ("<html><body>" + "<div>" * 50_000 + f"<p>{words}</p>" + "</div>" * 50_000
                                 + "</body></html>").encode(), "9 50,000 nested divs")
     locked = folder / "10-locked"
     locked.mkdir()
