@@ -22,17 +22,14 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from ..lang.sides import holder_side
+
 DENY_MATCH = 0.3  # TF-IDF cosine between a denial's ``about`` and an assertion
 PARAPHRASE_DATES = 0.6  # how alike two single-date claims must be worded to disagree on the date
 
 
-def _side(claim: dict[str, Any]) -> str | None:
-    country = (claim.get("holder") or {}).get("country")
-    return country if country and country != "neutral" else None
-
-
 def other_parties(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    sa, sb = _side(a), _side(b)
+    sa, sb = holder_side(a), holder_side(b)
     if sa and sb:
         return sa != sb
     ha, hb = a.get("holder") or {}, b.get("holder") or {}
@@ -79,7 +76,7 @@ def dates(a: dict[str, Any], b: dict[str, Any], dated_topics: set[str], similari
 
 def _party(claim: dict[str, Any]) -> bool:
     """A holder that can be a party to a dispute: not a neutral outlet reporting in its own voice."""
-    return not ((claim.get("holder") or {}).get("kind") == "outlet" and _side(claim) is None)
+    return not ((claim.get("holder") or {}).get("kind") == "outlet" and holder_side(claim) is None)
 
 
 def denial(deny: dict[str, Any], other: dict[str, Any], similarity: float) -> dict[str, Any] | None:

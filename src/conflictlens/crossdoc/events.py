@@ -20,9 +20,10 @@ from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
+from ..lang.sides import claimant_side, country_side
+
 NEAR_KM = 25.0
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-NEUTRAL = frozenset({"", "neutral", None})
 
 
 def _day(text: str | None) -> date | None:
@@ -149,28 +150,20 @@ def _clusters(groups: Iterable[list[dict[str, Any]]], casualties: list[dict[str,
     return clusters
 
 
-def _side(report: dict[str, Any]) -> str | None:
-    claimant = report.get("claimed_by") or {}
-    if claimant.get("kind") != "outlet" and claimant.get("country"):
-        return claimant["country"]
-    perspective = report.get("outlet_perspective")
-    return None if perspective in NEUTRAL else perspective
-
-
 def _cluster(members: list[dict[str, Any]], tolls: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     ids = sorted(e["id"] for e in members)
     cid = "cluster:" + hashlib.sha256("|".join(ids).encode()).hexdigest()[:12]
     for e in members:
         e["cluster_id"] = cid
-    sides = sorted({s for s in map(_side, members) if s})
-    neutral = any(e.get("outlet_perspective") in NEUTRAL and (e.get("claimed_by") or {}).get("kind") == "outlet"
-                  for e in members)
+    sides = sorted({s for s in map(claimant_side, members) if s})
+    neutral = any(country_side(e.get("outlet_perspective")) is None
+                  and (e.get("claimed_by") or {}).get("kind") == "outlet" for e in members)
     figures = []
     for e in sorted(members, key=lambda e: e["id"]):
         for c in tolls.get(e["id"], []):
             figures.append({
                 "casualty_id": c["id"], "article_id": c["article_id"], "outlet": c.get("outlet"),
-                "claimed_by": c.get("claimed_by"), "side": _side(c), "kind": c["kind"], "low": c["low"],
+                "claimed_by": c.get("claimed_by"), "side": claimant_side(c), "kind": c["kind"], "low": c["low"],
                 "best": c["best"], "high": c["high"], "victims": c["victims"], "cumulative": c.get("cumulative"),
             })
     by_kind: dict[str, set[tuple[Any, Any]]] = {}

@@ -14,6 +14,8 @@ from html import escape
 from importlib import resources
 from typing import Any
 
+from ..lang.sides import display_side
+
 PALETTE = ["#c0392b", "#2471a3", "#7d3c98", "#148f77", "#b9770e", "#566573", "#cb4335", "#1e8449"]
 
 
@@ -30,10 +32,6 @@ def _day(when: dict[str, Any] | None) -> date | None:
         return date.fromisoformat(str(when.get("start"))[:10]) if when.get("start") else None
     except ValueError:
         return None
-
-
-def _side(row: dict[str, Any]) -> str:
-    return row.get("side") or (row.get("claimed_by") or {}).get("country") or row.get("outlet_perspective") or "unknown"
 
 
 def timeline_svg(events: list[dict[str, Any]], casualties: list[dict[str, Any]], width: int = 900) -> str:
@@ -74,11 +72,12 @@ def timeline_svg(events: list[dict[str, Any]], casualties: list[dict[str, Any]],
     parts.append(f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#888"/>')
     parts.append(f'<text x="{left - 6}" y="{base - h_cas + 40}" text-anchor="end">{top_cas}</text>'
                  f'<text x="{left - 6}" y="{base}" text-anchor="end">0</text>')
-    colours = side_colours([_side(c) for _, c in cas])
+    colours = side_colours([display_side(c, "unknown") for _, c in cas])
     for d, c in cas:
         y = base - (h_cas - 40) * c["best"] / top_cas
-        label = f'{d} {c.get("kind")} {c.get("best")} ({_side(c)}) claimed by {(c.get("claimed_by") or {}).get("name")}'
-        parts.append(f'<circle class="casualty-point" cx="{x(d):.1f}" cy="{y:.1f}" r="4" fill="{colours[_side(c)]}" '
+        side = display_side(c, "unknown")
+        label = f'{d} {c.get("kind")} {c.get("best")} ({side}) claimed by {(c.get("claimed_by") or {}).get("name")}'
+        parts.append(f'<circle class="casualty-point" cx="{x(d):.1f}" cy="{y:.1f}" r="4" fill="{colours[side]}" '
                      f'fill-opacity="0.75"><title>{escape(label)}</title></circle>')
     for i, (side, colour) in enumerate(colours.items()):
         parts.append(f'<rect x="{left + i * 110}" y="{height - 22}" width="10" height="10" fill="{colour}"/>'

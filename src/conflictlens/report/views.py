@@ -10,6 +10,7 @@ from collections import defaultdict
 from html import escape
 from typing import Any
 
+from ..lang.sides import display_side
 from .svg import map_svg, timeline_svg
 
 SECTIONS = ("overview", "timeline", "map", "clusters", "claims", "framing")
@@ -68,7 +69,7 @@ def clusters_html(data: dict[str, Any]) -> str:
             who = (f.get("claimed_by") or {}).get("name")
             by_side[f.get("side") or "unattributed"].append(f'{_figure(f)} — {e(who)} <i>({e(f.get("outlet"))})</i>')
         for c in claims_by_event_cluster.get(cl.get("id"), []):
-            side = (c.get("holder") or {}).get("country") or c.get("outlet_perspective") or "unattributed"
+            side = display_side(c, "unattributed")
             by_side[side].append(f'<q>{e(c.get("text"))}</q> — {e((c.get("holder") or {}).get("name"))} '
                                  f'<i>({e(c.get("outlet"))})</i>')
         rows = [[e(side), "<ul>" + "".join(f"<li>{x}</li>" for x in items) + "</ul>"]
