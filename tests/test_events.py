@@ -128,6 +128,13 @@ def test_conditional_and_future_events_are_not_asserted(article):
         ("The army struck the bases on Monday.", "struck", "asserted"),
         ("The president warned that any further provocation would meet a response, hours after a drone hit the town.",
          "drone", "asserted"),
+        # the month May is no modal "may"; the modal still makes a possibility
+        ("Around 8 May (as reported) militia forces clashed with the army near Tarsk.", "clashed", "asserted"),
+        ("On 3 May 2021, traders protested in the town of Miret.", "protested", "asserted"),
+        ("In May, the army shelled the villages north of the river.", "shelled", "asserted"),
+        ("ON 12 MAY GUERRILLAS ATTACKED A POLICE POST IN THE CAPITAL.", "ATTACKED", "asserted"),
+        ("The army may shell the villages north of the river.", "shell", "hypothetical"),
+        ("FORCES MAY HAVE SHELLED THE VILLAGE.", "SHELLED", "hypothetical"),
     ],
 )
 def test_polarity_reads_the_clause_before_the_trigger(sentence, word, expected):
