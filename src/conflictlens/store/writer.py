@@ -28,7 +28,7 @@ class Unchanged:
     source: str
 
 
-Record = Article | Skipped | Unchanged
+Written = Article | Skipped | Unchanged  # what the writer records
 
 
 class Writer:
@@ -46,7 +46,7 @@ class Writer:
         self.fingerprint = fingerprint
         self.replace = replace
 
-    def write(self, record: Record) -> Outcome:
+    def write(self, record: Written) -> Outcome:
         """Record one result and say what happened: ``stored`` (a new article), ``unchanged``
         (the article was already stored; this source is noted) or ``skipped``."""
         source = storable(record.source)
@@ -78,4 +78,4 @@ def storable(text: str) -> str:
                    else f"\\u{ord(ch):04x}" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
 
 
-__all__ = ["SKIPPED", "STORED", "UNCHANGED", "Outcome", "Record", "Unchanged", "Writer"]
+__all__ = ["SKIPPED", "STORED", "UNCHANGED", "Outcome", "Unchanged", "Writer", "Written"]
