@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article
+from .claimants import Claimant, ClaimantReader
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[”\"’)]?)\s+(?=[“\"(]?[A-Z0-9])|\n+")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40},[^\n–—]{1,50}?\s[–—-]\s", re.M)
@@ -76,6 +77,7 @@ class ArticleContext:
 
     def __init__(self, article: Article) -> None:
         self.key: tuple[int, ...] = ()
+        self._claimants: dict[str | None, list[Claimant]] = {}
         self.article = article
         self.text = article.text
         self.sentences = split_sentences(article.text, article.doc)
@@ -95,6 +97,14 @@ class ArticleContext:
         if article.dateline:  # "DRAVEN – Varnian forces ...": where the story was filed, not where it happened
             self.place_mentions = [m for m in self.place_mentions if not _is_dateline(self.text, m[0], m[1])]
         self._index()
+
+    def claimants(self, perspective: str | None) -> list[Claimant]:
+        """Per sentence, who claims it by the frame rules ("X said", "according to X", the
+        outlet), read once per article for the events and the claims stages."""
+        if perspective not in self._claimants:
+            reader = ClaimantReader(self.article.outlet, self.entity_mentions, perspective)
+            self._claimants[perspective] = reader.read_all([(s.text, s.start) for s in self.sentences])
+        return self._claimants[perspective]
 
     def sentences_over(self, start: int, end: int) -> range:
         """Indexes of the sentences that overlap [start, end) (the one before a gap included)."""

@@ -37,10 +37,5 @@ class Floor:
 
 
 @lru_cache(maxsize=8)
-def _floor(settings: Settings) -> Floor:
-    outlets = Outlets.read(settings.outlets_file)
-    return Floor(settings, outlets, load_resources(settings.outlets_file))
-
-
 def floor_for(settings: Settings) -> Floor:
-    return _floor(settings)
+    return Floor(settings, Outlets.read(settings.outlets_file), load_resources(settings.outlets_file))

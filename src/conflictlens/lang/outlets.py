@@ -8,6 +8,7 @@ outlet and fills its perspective from here; no other stage looks outlets up agai
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..errors import DataFileError
 from .datafiles import packaged_exists, packaged_text, read_tsv_rows, user_text
@@ -70,7 +71,9 @@ class Outlets:
     names: frozenset[str] = field(compare=False, hash=False, repr=False)  # casefolded names and aliases
 
     @classmethod
+    @lru_cache(maxsize=4)
     def read(cls, user_file: str | None = None) -> Outlets:
+        """Read once per process for each user file (the floor and the resources share it)."""
         outlets = read_outlets(user_file)
         names = frozenset(n.casefold() for o in outlets for n in (o.name, *o.aliases) if len(n) >= 2)
         return cls(outlets, outlet_index(outlets), names)

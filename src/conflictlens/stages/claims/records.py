@@ -24,7 +24,6 @@ from bisect import bisect_left
 from itertools import accumulate
 from typing import Any
 
-from ...lang.claimants import ClaimantReader
 from ...lang.claimwords import load_lexicon
 from ...lang.context import ArticleContext, Sentence
 from ...lang.quantities import find_quantities
@@ -55,8 +54,7 @@ class ClaimReader:
         self.sentences = self.ctx.sentences
         self.entities = {e["id"]: e for e in article.entities if e.get("id")}
         self.holders = HolderReader(self.text, self.ctx.entity_mentions, article.outlet, perspective, self.entities)
-        reader = ClaimantReader(article.outlet, self.ctx.entity_mentions, perspective)
-        self.claimants = [c.as_dict() for c in reader.read_all([(s.text, s.start) for s in self.sentences])]
+        self.claimants = [c.as_dict() for c in self.ctx.claimants(perspective)]
         self.triggers = [(e["trigger"]["start"], e) for e in article.events
                          if e.get("trigger") and e.get("type") not in _NOT_CLAIMS]
         self.perspective = perspective

@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from ...lang.calendar import month_end
-from ...lang.claimants import Claimant, ClaimantReader
+from ...lang.claimants import Claimant
 from ...lang.context import ArticleContext, Sentence, date_record, span_of
 from ...model import Article
 from ..casualties.records import RESULT, CasualtyReading
@@ -60,8 +60,7 @@ class EventReader(CasualtyReading):
 
     def _claimants(self) -> list[Claimant]:
         """Per sentence, who claims it by the frame rules ("X said", "according to X", the outlet)."""
-        reader = ClaimantReader(self.article.outlet, self.ctx.entity_mentions, self.perspective)
-        return reader.read_all([(s.text, s.start) for s in self.ctx.sentences])
+        return self.ctx.claimants(self.perspective)
 
     def _claimant_at(self, sentence: Sentence, pos: int) -> Claimant:
         """The speaker of the quote holding ``pos`` (quotes stage), else the sentence's claimant.
