@@ -130,10 +130,14 @@ def analyze(
         raise ConfigError(f"unknown engine {engine!r}", hint=f"choose from {', '.join(ENGINES)}")
     if engine == "local" and (scheduler or parquet):
         raise ConfigError("--scheduler and --parquet need the dask engine", hint="add --engine dask")
-    if engine == "local" or scheduler is None:
-        from .lang.nlp import load_pipeline
+    # a missing model is one error, before any input is read: a local run loads it here (forked
+    # workers inherit it); Dask workers load their own, so the client only checks it exists
+    from .lang.nlp import check_pipeline, load_pipeline
 
-        load_pipeline(settings.spacy_model)  # a missing model is one error, before any input is read
+    if engine == "local":
+        load_pipeline(settings.spacy_model)
+    elif scheduler is None:
+        check_pipeline(settings.spacy_model)
     fingerprint = config_fingerprint(settings)
     resume = resume and not reprocess
     report = RunReport()

@@ -169,18 +169,19 @@ class SQLStore:
         """
         rows = article_rows(article)
         aid = article.id
+        key = raw_hash(article.raw) if fingerprint is not None else None
         with self.transaction():
             self.execute("DELETE FROM skipped WHERE source = ?", (article.source,))
-            if fingerprint is not None:
-                self._drop_replaced(article, raw_hash(article.raw), fingerprint, replace)
+            if key is not None:
+                self._drop_replaced(article, key, fingerprint, replace)
             marks = ",".join("?" * len(rows["articles"][0]))
             new = self.execute(f"INSERT INTO articles VALUES ({marks}) ON CONFLICT (id) DO NOTHING RETURNING id",
                                rows["articles"][0]).fetchone()
             self.execute("INSERT INTO article_sources VALUES (?, ?) ON CONFLICT DO NOTHING", (aid, article.source))
-            if fingerprint is not None:
+            if key is not None:  # an upsert: a concurrent writer may have recorded the same input
                 self.execute("INSERT INTO article_inputs VALUES (?, ?, ?) ON CONFLICT (raw_hash) DO UPDATE "
                              "SET article_id = excluded.article_id, fingerprint = excluded.fingerprint",
-                             (raw_hash(article.raw), aid, fingerprint))
+                             (key, aid, fingerprint))
             if new is None:
                 return False
             if rows["removed_lines"]:
