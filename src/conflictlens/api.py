@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import signal
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
@@ -25,7 +26,6 @@ from .errors import (
     EXIT_OK,
     EXIT_SKIPPED,
     ConfigError,
-    ConflictlensError,
     RunAborted,
     StoreError,
 )
@@ -156,13 +156,16 @@ def analyze(
                 report.count(writer.write(result), result)
                 if progress:
                     progress(result)
-        except StoreError as exc:
-            raise RunAborted(f"run aborted after {report.stored} stored: {exc}") from exc
-        except ConflictlensError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - disk full, database gone: stop with what is committed
+        except Exception as exc:
+            if not _system_failure(exc):
+                raise  # a bug or a configuration error keeps its own name and exit code
             raise RunAborted(f"run aborted after {report.stored} stored: {type(exc).__name__}: {exc}") from exc
     return report
+
+
+def _system_failure(exc: Exception) -> bool:
+    """The store or the system failed under a run (disk full, database gone), not the code."""
+    return isinstance(exc, (StoreError, OSError, sqlite3.Error)) or type(exc).__module__.startswith("psycopg")
 
 
 def _resume(items: Iterable[RawDocument | Skipped], db: str, settings: Settings, fingerprint: str,
