@@ -8,13 +8,12 @@ only reads them and fails loudly (``DataFileError``) on a malformed entry.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from ...errors import DataFileError
-from ..datafiles import packaged_text
+from ..datafiles import packaged_toml
 
 KINDS = ("at_least", "more_than", "up_to", "about", "nearly")
 EXPRESSIONS = ("n", "n+1", "n-1", "1", "none")
@@ -126,11 +125,7 @@ def _qualifier(raw: dict[str, Any], i: int) -> Qualifier:
 @lru_cache(maxsize=1)
 def load_tables() -> Tables:
     origin = "quantities.toml"
-    text = packaged_text("data/quantities.toml")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(f"{origin}: {exc}") from exc
+    data = packaged_toml("data/quantities.toml")
     out: dict[str, list[Any]] = {"vague": [], "qualifier": []}
     for section, build in (("vague", _vague), ("qualifier", _qualifier)):
         for i, raw in enumerate(data.get(section, [])):

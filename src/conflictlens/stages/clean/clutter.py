@@ -8,14 +8,12 @@ and applies them; it knows no site and no phrase itself. ``Line`` objects carry 
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from ...errors import DataFileError
-from ...lang.datafiles import packaged_text
+from ...lang.datafiles import packaged_toml, read_toml, user_text
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»]$")
@@ -79,14 +77,9 @@ def _parse_rules(data: dict, origin: str) -> list[Rule]:
 @lru_cache(maxsize=8)
 def load_rules(user_file: str | None = None) -> tuple[Rule, ...]:
     """Packaged rules, then the user's (tried after the packaged ones)."""
-    text = packaged_text("data/clutter.toml")
-    rules = _parse_rules(tomllib.loads(text), "clutter.toml")
+    rules = _parse_rules(packaged_toml("data/clutter.toml"), "clutter.toml")
     if user_file:
-        try:
-            data = tomllib.loads(Path(user_file).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise DataFileError(f"cannot read clutter rules {user_file}: {exc}") from exc
-        rules += _parse_rules(data, user_file)
+        rules += _parse_rules(read_toml(user_text(user_file, "clutter rules"), user_file), user_file)
     return tuple(rules)
 
 

@@ -7,7 +7,6 @@ Read once per process (the dates stage runs on every article); a malformed file 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,5 +75,5 @@ def load_lexicon() -> Lexicon:
             relative=relative,
             future_window_days=int(data["future_window_days"]),
         )
-    except (KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as exc:
+    except (KeyError, TypeError, ValueError) as exc:
         raise DataFileError(f"{name}: {exc}") from exc
