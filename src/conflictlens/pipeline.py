@@ -125,13 +125,9 @@ def _single(stage: Stage, article: Article, settings: Settings, results: list[Re
         with time_budget(_budget(article, settings), f"stage {stage.name}"):
             stage.run(article)
         return True
-    except StageTimeout as exc:
-        log.warning("%s on %s", exc, article.source)
-        _skip(article, "timeout", str(exc), results)
-        return False
-    except SkipDocument as exc:
-        log.info("%s skipped by stage %s: %s", article.source, stage.name, exc.reason)
-        _skip(article, exc.code, exc.reason, results)
+    except (StageTimeout, SkipDocument) as exc:  # a skip the stage or its timer signals, with its code
+        log.info("%s skipped by stage %s: %s", article.source, stage.name, exc)
+        _skip(article, exc.code, str(exc), results)
         return False
     except Exception as exc:  # noqa: BLE001 - recorded as a skip with the stage and reason
         log.warning("stage %s failed on %s: %s", stage.name, article.source, exc)

@@ -9,6 +9,9 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+# The years a publication date or a date anchor may fall in; outside them a date is a mistake.
+EARLIEST_YEAR, LATEST_YEAR = 1800, 2200
+
 
 def safe_date(year: int, month: int, day: int) -> date | None:
     """The date, or None when it does not exist (31 September, 29 February 2021)."""

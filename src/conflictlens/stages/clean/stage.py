@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...lang import header as hdr
-from ...lang.floor import floor_for
+from ...lang.floor import Floor, floor_for
 from ...model import Article, RemovedLine
 from ...settings import Settings
 from ..base import Stage
@@ -43,10 +43,11 @@ def _same(a: str, b: str) -> bool:
     return a.casefold().strip(" .") == b.casefold().strip(" .")
 
 
-def clean_lines(raw_lines: list[str], settings: Settings, title_hint: str | None = None) -> CleanResult:
+def clean_lines(raw_lines: list[str], settings: Settings, title_hint: str | None = None,
+                floor: Floor | None = None) -> CleanResult:
     """Filter lines of a page; the survivors, one paragraph each, become the text."""
     rules = load_rules(settings.clutter_rules)
-    outlets = floor_for(settings).outlets.index
+    outlets = (floor or floor_for(settings)).outlets.index
     lines = [normalize_line(line) for line in raw_lines]
     reasons = classify(lines, rules)
     bounds = body_bounds(lines)
@@ -126,17 +127,17 @@ def _relabel(result: CleanResult, pos: int) -> None:
             result.removed[k] = RemovedLine(removed.line, reason)
 
 
-def clean_article(article: Article, settings: Settings) -> CleanResult:
+def clean_article(article: Article, settings: Settings, floor: Floor | None = None) -> CleanResult:
     raw = article.raw
     if raw.format == "html" and has_markup(raw.content):
         extracted = extract_html(raw.content, settings, url=raw.url)
-        result = clean_lines(extracted.lines, settings, title_hint=raw.title or extracted.title)
+        result = clean_lines(extracted.lines, settings, title_hint=raw.title or extracted.title, floor=floor)
         for role, value in (("masthead", extracted.sitename), ("byline", extracted.author),
                             ("date", extracted.date)):
             if value:
                 result.header.append(HeaderLine(role + "-meta", "", value))
         return result
-    return clean_lines(raw.content.splitlines(), settings, title_hint=raw.title)
+    return clean_lines(raw.content.splitlines(), settings, title_hint=raw.title, floor=floor)
 
 
 class Clean(Stage):
@@ -145,7 +146,7 @@ class Clean(Stage):
     assigns = ("text", "removed", "header")
 
     def fill(self, article: Article) -> None:
-        result = clean_article(article, self.settings)
+        result = clean_article(article, self.settings, self.floor)
         article.text = result.text
         article.removed = result.removed
         article.header = result.header

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ...lang.calendar import EARLIEST_YEAR, LATEST_YEAR
 from .compose import compose, select
 from .fallback import with_doc
 from .recognize import LEX, candidates
 from .records import TimeExpr
 from .resolve import Context
-
-MIN_ANCHOR_YEAR, MAX_ANCHOR_YEAR = 1800, 2200
 
 
 def _anchor(anchor: str | None) -> date | None:
@@ -23,7 +22,7 @@ def _anchor(anchor: str | None) -> date | None:
         raise ValueError(f"anchor must be an ISO date YYYY-MM-DD, got {anchor!r}") from exc
     # An anchor far from any news date ("0001-01-01" from a bad input field) would overflow
     # the date arithmetic: such an article has no usable anchor.
-    return day if MIN_ANCHOR_YEAR <= day.year <= MAX_ANCHOR_YEAR else None
+    return day if EARLIEST_YEAR <= day.year <= LATEST_YEAR else None
 
 
 def find_dates(text: str, anchor: str | None, *, doc: Any = None) -> list[TimeExpr]:

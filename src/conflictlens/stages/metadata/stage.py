@@ -27,6 +27,7 @@ from langdetect import DetectorFactory, LangDetectException, detect, detect_lang
 
 from ...errors import SkipDocument
 from ...lang import header as hdr
+from ...lang.calendar import EARLIEST_YEAR, LATEST_YEAR
 from ...lang.outlets import Outlets
 from ...model import Article, Published
 from ..base import Stage
@@ -59,7 +60,6 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 # A publication date outside these years is a bad input field, not a date: treated as absent.
-MIN_YEAR, MAX_YEAR = 1800, 2200
 
 
 def parse_date(text: str) -> date | None:
@@ -71,7 +71,7 @@ def parse_date(text: str) -> date | None:
         parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
     except (OverflowError, ValueError):
         return None
-    if not parsed or not MIN_YEAR <= parsed.year <= MAX_YEAR:
+    if not parsed or not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
         return None
     return parsed.date()
 

@@ -47,17 +47,21 @@ class Nlp(Stage):
     batched = True
 
     def fill(self, article: Article) -> None:
-        self.run_batch([article])
+        self._parse([article])
 
     def run_batch(self, articles: list[Article]) -> list[Article]:
-        nlp = self.floor.nlp()
+        self._parse(articles)
         stamp = self.stamp_version()
-        pieces = [split_text(a.text) for a in articles]
-        docs = nlp.pipe((p for parts in pieces for p in parts), batch_size=self.settings.batch_size)
-        for article, parts in zip(articles, pieces, strict=True):
-            article.doc = _joined([next(docs) for _ in parts])
+        for article in articles:
             article.stages[self.name] = stamp
         return articles
+
+    def _parse(self, articles: list[Article]) -> None:
+        """One Doc per article; a long text is parsed in pieces and the pieces joined."""
+        pieces = [split_text(a.text) for a in articles]
+        docs = self.floor.nlp().pipe((p for parts in pieces for p in parts), batch_size=self.settings.batch_size)
+        for article, parts in zip(articles, pieces, strict=True):
+            article.doc = _joined([next(docs) for _ in parts])
 
     def stamp_version(self) -> str:
         meta = self.floor.nlp().meta
