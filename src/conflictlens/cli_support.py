@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - older typer
     import click  # type: ignore[no-redef]
 
 from .errors import EXIT_ABORTED, EXIT_OK, EXIT_USAGE, ConfigError, ConflictlensError, RunAborted
+from .model.text import escape_surrogates
 
 EXIT_HELP = ("Exit codes: 0 all stored, 1 some skipped, 2 none stored, 3 usage or configuration error, "
              "4 run aborted by the system (disk full, database unreachable, killed).")
@@ -39,21 +40,10 @@ err = Console(stderr=True)
 def printable(text: object) -> str:
     """``text`` with control characters (terminal escapes) and lone surrogates (undecodable
     bytes in file names) replaced by visible ``\\xNN`` escapes."""
-    text = str(text)
+    text = escape_surrogates(str(text))
     if text.isprintable():
         return text
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not valid UTF-8 (surrogateescape)
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif 0xD800 <= code <= 0xDFFF:
-            out.append(f"\\u{code:04x}")
-        elif code < 0x20 or 0x7F <= code < 0xA0:
-            out.append(f"\\x{code:02x}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return "".join(f"\\x{ord(ch):02x}" if ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 else ch for ch in text)
 
 
 def safe(text: object) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..model import Article, Skipped
+from ..model.text import escape_surrogates
 from .base import SQLStore
 
 Outcome = Literal["stored", "unchanged", "skipped"]
@@ -49,7 +50,7 @@ class Writer:
     def write(self, record: Written) -> Outcome:
         """Record one result and say what happened: ``stored`` (a new article), ``unchanged``
         (the article was already stored; this source is noted) or ``skipped``."""
-        source = storable(record.source)
+        source = escape_surrogates(record.source)
         if source != record.source:
             if isinstance(record, Article):
                 record.source = source
@@ -67,15 +68,6 @@ class Writer:
                                                               replace=self.replace):
             return STORED
         return UNCHANGED
-
-
-def storable(text: str) -> str:
-    """``text`` as valid UTF-8: bytes of a file name that were not UTF-8 (lone surrogates
-    from ``surrogateescape``) become visible ``\\xNN`` escapes."""
-    if not any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
-        return text
-    return "".join(f"\\x{ord(ch) - 0xDC00:02x}" if 0xDC80 <= ord(ch) <= 0xDCFF
-                   else f"\\u{ord(ch):04x}" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
 
 
 __all__ = ["SKIPPED", "STORED", "UNCHANGED", "Outcome", "Unchanged", "Writer", "Written"]

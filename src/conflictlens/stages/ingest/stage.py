@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ...model import RawDocument, Skipped
+from ...model.text import escape_surrogates
 from ...settings import Settings
 
 NAME = "ingest"
@@ -45,8 +46,7 @@ Item = RawDocument | Skipped
 
 def label_of(name: str | bytes | os.PathLike) -> str:
     """A printable, storable label for a path: bytes that are not UTF-8 become ``\\xNN``."""
-    text = os.fsdecode(name)
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return escape_surrogates(os.fsdecode(name))
 
 
 def clean_text(text: str) -> str:
