@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from ._version import __version__
+from .lang.gazetteer.gazetteer import gazetteer_identity
 
 # Settings whose value (a name, a flag, a number) is part of the fingerprint.
-VALUE_SETTINGS = ("spacy_model", "min_words", "html_favor_recall", "geocode_min_population")
+VALUE_SETTINGS = ("spacy_model", "min_words", "html_favor_recall")
 # Settings naming small user files whose contents are hashed.
 FILE_SETTINGS = ("clutter_rules", "outlets_file", "framing_terms_file", "framing_conflicts_file")
-# Settings naming gazetteer files (possibly large GeoNames dumps): size and modification time.
-GAZETTEER_SETTINGS = ("gazetteer_path", "gazetteer_files")
 
 
 def _file_digest(path: str) -> str:
@@ -30,14 +29,6 @@ def _file_digest(path: str) -> str:
         return hashlib.sha256(p.read_bytes()).hexdigest()
     except OSError:
         return "missing"
-
-
-def _file_stamp(path: str) -> str:
-    try:
-        st = Path(path).expanduser().stat()
-    except OSError:
-        return "missing"
-    return f"{st.st_size}:{st.st_mtime_ns}"
 
 
 def _model_version(name: str) -> str:
@@ -64,10 +55,7 @@ def fingerprint_parts(settings: Any) -> dict[str, Any]:
     for name in FILE_SETTINGS:
         value = getattr(settings, name)
         parts[name] = _file_digest(value) if value else None
-    for name in GAZETTEER_SETTINGS:
-        value = getattr(settings, name)
-        files = [f.strip() for f in value.split(",") if f.strip()] if value else []
-        parts[name] = [[f, _file_stamp(f)] for f in files]
+    parts["gazetteer"] = gazetteer_identity(settings)  # its options, packaged tables and user files
     return parts
 
 

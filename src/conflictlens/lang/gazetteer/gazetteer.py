@@ -187,6 +187,17 @@ def gazetteer_options(settings: Any) -> tuple[str | None, tuple[str, ...], int, 
             getattr(settings, "cache_dir", None))
 
 
+def gazetteer_identity(settings: Any) -> str:
+    """What the gazetteer the settings name is made of (for the configuration fingerprint): a
+    user's gazetteer file by size and time, else the built file's name, which encodes the
+    schema, the population floor, the packaged tables and the extra files."""
+    path, files, min_population, _ = gazetteer_options(settings)
+    if path:
+        stat = Path(path).stat() if Path(path).is_file() else None
+        return f"{Path(path).resolve()}:{stat.st_size if stat else 0}:{stat.st_mtime_ns if stat else 0}"
+    return default_path(".", min_population, files).name
+
+
 def load_gazetteer(settings: Any) -> Gazetteer:
     """The gazetteer the settings name, built on first use, opened once per process."""
     path, files, min_population, cache_dir = gazetteer_options(settings)
