@@ -64,11 +64,9 @@ class Index:
         self.conn.executescript(SCHEMA)
         self.lock = threading.Lock()
         self.seq = 0
-        # cached counts, an LRU of at most TOTALS_MAX entries, cleared on every write; the
-        # generation number keeps a count computed before a write from being cached after it
+        # cached counts, an LRU of at most TOTALS_MAX entries, cleared on every write (under the
+        # index's one lock, so no count computed before a write is cached after it)
         self.totals: OrderedDict[tuple[Any, ...], int] = OrderedDict()
-        self.totals_lock = threading.Lock()
-        self.generation = 0
 
     @classmethod
     def from_store(cls, db: str) -> Index:
@@ -100,9 +98,7 @@ class Index:
 
     def add(self, article: dict[str, Any], items: dict[str, list[dict[str, Any]]]) -> None:
         with self.lock:
-            with self.totals_lock:
-                self.totals.clear()
-                self.generation += 1
+            self.totals.clear()
             self._add_article(article)
             for kind, rows in items.items():
                 self._add_items(kind, rows)
@@ -114,17 +110,13 @@ class Index:
 
     def total(self, sql: str, params: tuple[Any, ...]) -> int:
         key = (sql, *params)
-        with self.totals_lock:
+        with self.lock:
             if key in self.totals:
                 self.totals.move_to_end(key)
                 return self.totals[key]
-            generation = self.generation
-        n = self.query(sql, params)[0][0]
-        with self.totals_lock:
-            if generation == self.generation:
-                self.totals[key] = n
-                while len(self.totals) > TOTALS_MAX:
-                    self.totals.popitem(last=False)
+            n = self.totals[key] = self.conn.execute(sql, params).fetchone()[0]
+            while len(self.totals) > TOTALS_MAX:
+                self.totals.popitem(last=False)
         return n
 
     def count(self, table: str = "art") -> int:
